@@ -1,0 +1,3 @@
+from a11ycheck.cli import main
+
+main()

@@ -1,0 +1,157 @@
+"""One headless Chromium driven by chromedriver, started in its own process group and killed as a whole.
+
+Like Brozzler's chrome.py: the driver runs with `start_new_session=True`, so Chromium and all its helpers
+share the driver's process group, and `kill()` sends SIGTERM then SIGKILL to the group. Nothing is left
+behind on any path out, including a crash of the browser itself.
+"""
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.service import Service
+
+from a11ycheck.errors import UserError
+
+CHROMIUM_ARGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--mute-audio",
+    "--hide-scrollbars",
+    "--window-size=1280,1024",
+    "--disable-features=Translate,MediaRouter,OptimizationHints",
+)
+
+
+def find_executable(configured: str | None, names: tuple[str, ...], what: str, env_var: str) -> str:
+    """The configured path, or the first of `names` on PATH; never a download (no Selenium Manager)."""
+    if configured:
+        if os.path.isfile(configured) and os.access(configured, os.X_OK):
+            return configured
+        raise UserError(f"{what} not found at {configured}: fix {env_var} or install the Debian package")
+    for name in names:
+        path = shutil.which(name)
+        if path:
+            return path
+    raise UserError(
+        f"{what} not found on PATH: install Debian's chromium and chromium-driver "
+        f"(apt-get install chromium chromium-driver) or set {env_var}"
+    )
+
+
+@dataclass(frozen=True)
+class BrowserConfig:
+    chromium_path: str
+    chromedriver_path: str
+    page_load_timeout: float = 30.0
+    script_timeout: float = 60.0
+    remote_url: str | None = None  # a Selenium Grid; then no local processes are started
+
+
+class ChromiumBrowser:
+    """One browser session; `pages` counts what it has loaded, so the pool can recycle it."""
+
+    def __init__(self, config: BrowserConfig):
+        self.config = config
+        self.pages = 0
+        self._profile_dir = tempfile.mkdtemp(prefix="a11ycheck-chromium-")
+        self._service: Service | None = None
+        options = webdriver.ChromeOptions()
+        for arg in CHROMIUM_ARGS:
+            options.add_argument(arg)
+        options.add_argument(f"--user-data-dir={self._profile_dir}")
+        options.page_load_strategy = "normal"
+        # alert/confirm/beforeunload never block an audit; accepting lets navigation away go on
+        options.unhandled_prompt_behavior = "accept"
+        options.add_experimental_option("prefs", {"download_restrictions": 3})  # no downloads, ever
+        try:
+            if config.remote_url:
+                self.driver = webdriver.Remote(command_executor=config.remote_url, options=options)
+            else:
+                options.binary_location = config.chromium_path
+                self._service = Service(
+                    config.chromedriver_path,
+                    popen_kw={"start_new_session": True},
+                    log_output=subprocess.DEVNULL,
+                )
+                self.driver = webdriver.Chrome(service=self._service, options=options)
+        except WebDriverException as exc:
+            self.kill()
+            first_line = (exc.msg or str(exc)).strip().splitlines()[0] if (exc.msg or str(exc)) else ""
+            raise BrowserStartError(f"Chromium did not start: {first_line}") from exc
+        self.driver.set_page_load_timeout(config.page_load_timeout)
+        self.driver.set_script_timeout(config.script_timeout)
+
+    @property
+    def process_group(self) -> int | None:
+        process = self._service.process if self._service else None
+        if process is None:
+            return None
+        try:
+            return os.getpgid(process.pid)
+        except ProcessLookupError:
+            return None
+
+    def kill(self) -> None:
+        """Stop the browser and every process it started; safe to call twice and from another thread."""
+        process = self._service.process if self._service else None
+        if process is not None and process.poll() is None:
+            _kill_group(process)
+        elif self._service is None and getattr(self, "driver", None) is not None:
+            try:
+                self.driver.quit()  # remote browser: all we can do
+            except WebDriverException:
+                pass
+        shutil.rmtree(self._profile_dir, ignore_errors=True)
+
+    def close(self) -> None:
+        """Quit politely, then make sure: the group is killed whatever quit did."""
+        if getattr(self, "driver", None) is not None and self._service is not None:
+            try:
+                self.driver.quit()
+            except Exception:  # noqa: BLE001 - a dead browser cannot quit; kill() follows anyway
+                pass
+        self.kill()
+
+
+class BrowserStartError(RuntimeError):
+    """Chromium or chromedriver failed to start."""
+
+
+def _kill_group(process: subprocess.Popen, grace: float = 2.0) -> None:
+    try:
+        pgid = os.getpgid(process.pid)
+    except ProcessLookupError:
+        return
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(pgid, sig)
+        except ProcessLookupError:
+            break
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+        if process.poll() is not None and sig == signal.SIGTERM:
+            try:  # the driver is gone; make sure its children went with it
+                os.killpg(pgid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            break
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        pass

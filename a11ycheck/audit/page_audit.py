@@ -1,0 +1,134 @@
+"""Auditing one URL in one browser: load it within a time limit, put axe in every frame, run it.
+
+Every way a page can go wrong ends in a PageResult with a status; only a browser that stopped answering
+raises BrowserGone, so the pool can replace it and try the page once more.
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+
+from selenium.common.exceptions import (
+    InvalidSessionIdException,
+    NoSuchWindowException,
+    TimeoutException,
+    UnexpectedAlertPresentException,
+    WebDriverException,
+)
+
+from a11ycheck.audit.axe import inject_axe_into_frames, page_facts, register_axe, run_axe
+from a11ycheck.audit.chromium import ChromiumBrowser
+from a11ycheck.audit.results import ERROR, NOT_HTML, TIMEOUT, PageResult
+
+_GONE_MARKERS = (
+    "disconnected",
+    "session deleted",
+    "invalid session id",
+    "chrome not reachable",
+    "no such window",
+    "target window already closed",
+    "target crashed",
+    "tab crashed",
+    "connection refused",
+    "max retries exceeded",
+    "remote end closed connection",
+)
+
+
+class BrowserGone(Exception):
+    """The browser crashed or was killed while auditing; the page may be retried in another one."""
+
+
+@dataclass(frozen=True)
+class AuditLimits:
+    page_load_timeout: float = 30.0
+    axe_timeout: float = 60.0
+    frame_wait_ms: int = 5000
+    tags: tuple[str, ...] = ()
+
+    @property
+    def hard_limit(self) -> float:
+        """After this, the watchdog kills the browser: a page in an endless JS loop blocks even timeouts."""
+        return self.page_load_timeout + self.axe_timeout + 30.0
+
+
+def prepare_browser(browser: ChromiumBrowser) -> None:
+    """Once per browser: register axe for every new document."""
+    register_axe(browser.driver)
+
+
+def audit_page(browser: ChromiumBrowser, url: str, limits: AuditLimits) -> PageResult:
+    """Load `url` and run axe; a status for every outcome, BrowserGone when the browser died."""
+    started = time.monotonic()
+    watchdog = threading.Timer(limits.hard_limit, browser.kill)
+    watchdog.daemon = True
+    watchdog.start()
+    browser.pages += 1
+    try:
+        return _load_and_run(browser, url, limits, started)
+    except (InvalidSessionIdException, NoSuchWindowException) as exc:
+        raise BrowserGone(_first_line(exc)) from exc
+    except WebDriverException as exc:
+        message = _first_line(exc)
+        if _browser_gone(message) or not watchdog.is_alive():
+            raise BrowserGone(message) from exc
+        return _failed(url, ERROR, message, started)
+    finally:
+        watchdog.cancel()
+
+
+def _load_and_run(browser: ChromiumBrowser, url: str, limits: AuditLimits, started: float) -> PageResult:
+    driver = browser.driver
+    try:
+        driver.get(url)
+    except TimeoutException:
+        _stop_loading(browser)
+        return _failed(url, TIMEOUT, f"page did not load within {limits.page_load_timeout:g} s", started)
+    except UnexpectedAlertPresentException:
+        pass  # a dialog during load: accepted by the driver, audit what is there
+    facts = page_facts(driver)
+    if facts.get("status") and facts["status"] >= 400:
+        return _failed(url, f"http-{facts['status']}", f"the page answered HTTP {facts['status']}", started)
+    if facts.get("contentType") and "html" not in facts["contentType"]:
+        return _failed(url, NOT_HTML, f"not an HTML page ({facts['contentType']})", started)
+    try:
+        inject_axe_into_frames(driver)
+        payload = run_axe(driver, list(limits.tags), limits.frame_wait_ms)
+    except UnexpectedAlertPresentException:
+        inject_axe_into_frames(driver)
+        payload = run_axe(driver, list(limits.tags), limits.frame_wait_ms)
+    except TimeoutException:
+        _stop_loading(browser)
+        return _failed(url, TIMEOUT, f"axe did not finish within {limits.axe_timeout:g} s", started)
+    duration_ms = int((time.monotonic() - started) * 1000)
+    if not isinstance(payload, dict) or not payload.get("ok"):
+        error = (
+            payload.get("error") if isinstance(payload, dict) else "the page navigated away during the audit"
+        )
+        return _failed(url, ERROR, f"axe failed: {error}", started)
+    return PageResult.from_axe(url, payload, duration_ms)
+
+
+def _stop_loading(browser: ChromiumBrowser) -> None:
+    """Leave a hung page so the next one starts clean; a browser that cannot is treated as gone."""
+    try:
+        browser.driver.execute_script("window.stop();")
+        browser.driver.get("about:blank")
+    except WebDriverException as exc:
+        raise BrowserGone(f"browser stuck after a timeout: {_first_line(exc)}") from exc
+
+
+def _failed(url: str, status: str, error: str, started: float) -> PageResult:
+    return PageResult(
+        url=url, status=status, error=error, duration_ms=int((time.monotonic() - started) * 1000)
+    )
+
+
+def _first_line(exc: Exception) -> str:
+    text = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
+    return text.strip().splitlines()[0][:500]
+
+
+def _browser_gone(message: str) -> bool:
+    lowered = message.lower()
+    return any(marker in lowered for marker in _GONE_MARKERS)

@@ -1,0 +1,156 @@
+"""A pool of N headless browsers shared by N audit threads: started lazily, recycled, replaced on crash."""
+
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+
+from urllib3.exceptions import HTTPError as Urllib3Error
+
+from a11ycheck.audit.chromium import BrowserConfig, BrowserStartError, ChromiumBrowser
+from a11ycheck.audit.page_audit import AuditLimits, BrowserGone, audit_page, prepare_browser
+from a11ycheck.audit.results import BROWSER_CRASH, PageResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PoolStats:
+    browsers_started: int = 0
+    browsers_replaced: int = 0
+    pages_retried: int = 0
+    busy_seconds: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+
+class _Slot:
+    """Holds a place in the pool while a browser starts, so no more than `size` ever run."""
+
+
+class BrowserPool:
+    """`audit(url)` borrows a browser, audits, and gives it back; safe to call from `size` threads.
+
+    A browser is recycled after `recycle_after` pages (Chromium's memory grows with use) and replaced
+    when it crashes; the page it was on is retried once in a fresh browser, then recorded as
+    `browser-crash`. `close()` kills every browser's process group.
+    """
+
+    def __init__(self, size: int, config: BrowserConfig, limits: AuditLimits, recycle_after: int = 100):
+        if size < 1:
+            raise ValueError("a browser pool needs at least one browser")
+        self.size = size
+        self.config = config
+        self.limits = limits
+        self.recycle_after = recycle_after
+        self.stats = PoolStats()
+        self._idle: queue.LifoQueue[ChromiumBrowser] = queue.LifoQueue()
+        self._live: set[ChromiumBrowser | _Slot] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def __enter__(self) -> "BrowserPool":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def live_browsers(self) -> list[ChromiumBrowser]:
+        with self._lock:
+            return [b for b in self._live if isinstance(b, ChromiumBrowser)]
+
+    def audit(self, url: str) -> PageResult:
+        last_error = ""
+        for attempt in (1, 2):
+            browser = self._acquire()
+            started = time.monotonic()
+            try:
+                result = audit_page(browser, url, self.limits)
+            except (BrowserGone, Urllib3Error, ConnectionError) as exc:
+                last_error = str(exc) or type(exc).__name__
+                log.warning("browser lost on %s (attempt %d): %s", url, attempt, last_error)
+                self._discard(browser, replaced=True)
+                if attempt == 1:
+                    with self.stats.lock:
+                        self.stats.pages_retried += 1
+                continue
+            finally:
+                with self.stats.lock:
+                    self.stats.busy_seconds += time.monotonic() - started
+            self._release(browser)
+            result.attempts = attempt
+            return result
+        return PageResult(
+            url=url, status=BROWSER_CRASH, error=f"browser crashed twice: {last_error}", attempts=2
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            browsers, self._live = list(self._live), set()
+        for browser in browsers:
+            if isinstance(browser, ChromiumBrowser):
+                browser.close()
+
+    def _acquire(self) -> ChromiumBrowser:
+        """An idle browser, or a new one while fewer than `size` live; otherwise wait for one."""
+        while True:
+            with self._lock:
+                if self._closed:
+                    raise RuntimeError("the browser pool is closed")
+                try:
+                    return self._idle.get_nowait()
+                except queue.Empty:
+                    pass
+                if len(self._live) < self.size:
+                    self._live.add(placeholder := _Slot())
+                    break
+            try:
+                return self._idle.get(timeout=0.5)
+            except queue.Empty:
+                continue  # a browser may have been discarded: look again for a free slot
+        try:
+            browser = self._start()
+        finally:
+            with self._lock:
+                self._live.discard(placeholder)
+        with self._lock:
+            if self._closed:
+                browser.close()
+                raise RuntimeError("the browser pool is closed")
+            self._live.add(browser)
+        return browser
+
+    def _start(self) -> ChromiumBrowser:
+        last: Exception | None = None
+        for _ in range(3):
+            try:
+                browser = ChromiumBrowser(self.config)
+                prepare_browser(browser)
+            except BrowserStartError as exc:
+                last = exc
+                time.sleep(0.5)
+                continue
+            with self.stats.lock:
+                self.stats.browsers_started += 1
+            return browser
+        raise BrowserStartError(f"{last}; check that chromium and chromedriver versions match")
+
+    def _release(self, browser: ChromiumBrowser) -> None:
+        if browser.pages >= self.recycle_after:
+            self._discard(browser, replaced=False)
+            return
+        with self._lock:
+            if self._closed or browser not in self._live:
+                browser.close()
+                return
+        self._idle.put(browser)
+
+    def _discard(self, browser: ChromiumBrowser, replaced: bool) -> None:
+        """Close a browser and free its slot: the next `_acquire` starts a fresh one."""
+        with self._lock:
+            self._live.discard(browser)
+        browser.close() if not replaced else browser.kill()
+        if replaced:
+            with self.stats.lock:
+                self.stats.browsers_replaced += 1

@@ -1,0 +1,255 @@
+"""The `a11ycheck` command: parse, call the library, print. No logic lives here."""
+
+import functools
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from a11ycheck.errors import UserError
+from a11ycheck.progress import RunProgress
+from a11ycheck.settings import Settings
+from a11ycheck.store import RunSummary, Store
+
+
+class InputError(click.ClickException):
+    """One line on stderr, exit code 2, no traceback."""
+
+    exit_code = 2
+
+
+def _db_option(command):
+    @click.option(
+        "--db",
+        "db",
+        metavar="URL",
+        envvar="A11YCHECK_DB",
+        help="Database URL (sqlite:///file.db or postgresql://...). Env: A11YCHECK_DB. "
+        "Default: ~/.local/share/a11ycheck/a11ycheck.db",
+    )
+    @functools.wraps(command)
+    def wrapper(*args, db=None, **kwargs):
+        return command(*args, db=db, **kwargs)
+
+    return wrapper
+
+
+def _user_errors(command):
+    """Library errors become a one-line message and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except UserError as exc:
+            raise InputError(str(exc)) from None
+
+    return wrapper
+
+
+def _audit_options(command):
+    options = [
+        click.option(
+            "--browsers", type=int, help="Headless Chromium browsers working in parallel (default 2)."
+        ),
+        click.option(
+            "--allow-private",
+            is_flag=True,
+            default=None,
+            help="Allow loopback and private-network targets (refused by default).",
+        ),
+        click.option(
+            "--tags", help="Only run axe rules with these tags, comma-separated, e.g. wcag2a,wcag2aa."
+        ),
+        click.option("--page-timeout", type=float, help="Seconds a page may take to load (default 30)."),
+        click.option("--axe-timeout", type=float, help="Seconds the axe run may take (default 60)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _settings(db: str | None, **flags) -> Settings:
+    tags = flags.pop("tags", None)
+    if tags is not None:
+        flags["tags"] = tuple(t.strip() for t in tags.split(",") if t.strip())
+    flags["page_load_timeout"] = flags.pop("page_timeout", None)
+    return Settings.from_env().with_flags(db=db, **flags)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="a11ycheck")
+@click.option("-v", "--verbose", is_flag=True, help="Log what the crawler and browsers do.")
+def cli(verbose: bool) -> None:
+    """Crawl websites, audit every page with axe-core in headless Chromium, keep every finding.
+
+    Example: a11ycheck crawl https://www.gemeente.be/ --max-pages 200
+    """
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(name)s %(levelname)s %(message)s",
+    )
+
+
+@cli.command()
+@click.argument("start_url")
+@click.option("--max-pages", type=int, help="Stop after this many pages (default 500).")
+@click.option(
+    "--max-depth", type=int, help="Follow links at most this deep from the start page (default 10)."
+)
+@click.option("--include", multiple=True, metavar="REGEX", help="Only crawl URLs matching (repeatable).")
+@click.option("--exclude", multiple=True, metavar="REGEX", help="Never crawl URLs matching (repeatable).")
+@click.option(
+    "--delay",
+    "download_delay",
+    type=float,
+    help="Seconds between requests to the site; AutoThrottle adapts from here (default 0.5).",
+)
+@_audit_options
+@_db_option
+@_user_errors
+def crawl(start_url: str, db: str | None, **flags) -> None:
+    """Crawl START_URL's site (robots.txt, sitemaps, links) and audit every HTML page.
+
+    Example: a11ycheck crawl https://www.voorbeeld.be/ --max-pages 100 --browsers 2
+    """
+    from a11ycheck.runs import crawl_site, crawl_target
+
+    settings = _settings(db, **flags)
+    crawl_target(start_url, settings)
+    settings.browser_config()
+    store = Store(settings.db)
+    with RunProgress() as progress:
+        summary = crawl_site(start_url, settings, store, progress)
+    _finish(summary, store)
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option(
+    "--urls-file",
+    type=click.File("r", encoding="utf-8"),
+    help="A file with one URL per line (- for standard input); # starts a comment.",
+)
+@_audit_options
+@_db_option
+@_user_errors
+def audit(urls: tuple[str, ...], urls_file, db: str | None, **flags) -> None:
+    """Audit exactly these pages, following no links.
+
+    Example: a11ycheck audit https://www.voorbeeld.be/ https://www.voorbeeld.be/contact
+    """
+    from a11ycheck.runs import audit_targets, audit_urls
+
+    targets = list(urls)
+    if urls_file is not None:
+        targets += [line.strip() for line in urls_file if line.strip() and not line.lstrip().startswith("#")]
+    if not targets:
+        raise UserError("no URLs given: pass URLs as arguments or --urls-file FILE")
+    settings = _settings(db, **flags)
+    targets = audit_targets(targets, settings)
+    settings.browser_config()
+    store = Store(settings.db)
+    with RunProgress() as progress:
+        summary = audit_urls(targets, settings, store, progress)
+    _finish(summary, store)
+
+
+@cli.command()
+@click.option("--limit", type=int, default=20, show_default=True, help="Show at most this many runs.")
+@_db_option
+@_user_errors
+def runs(db: str | None, limit: int) -> None:
+    """List runs, newest first: id, start, site, status, pages audited/failed.
+
+    Example: a11ycheck runs --limit 5
+    """
+    store = Store(_settings(db).db)
+    summaries = store.run_summaries(limit)
+    if not summaries:
+        click.echo("no runs yet: start one with `a11ycheck crawl URL`", err=True)
+        return
+    click.echo(
+        f"{'id':>5}  {'started (UTC)':<19}  {'status':<11}  {'audited':>7}  {'failed':>6}  "
+        f"{'http-err':>8}  {'violations':>10}  site"
+    )
+    for s in summaries:
+        click.echo(
+            f"{s.id:>5}  {s.started_at:%Y-%m-%d %H:%M:%S}  {s.status:<11}  {s.audited:>7}  "
+            f"{s.failed:>6}  {s.http_errors:>8}  {s.violations:>10}  {s.start_url or '(list audit)'}"
+        )
+
+
+@cli.command()
+@click.argument("run")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@_db_option
+@_user_errors
+def export(run: str, fmt: str, output: Path | None, db: str | None) -> None:
+    """Export a run's findings; RUN is a run id or `latest`.
+
+    Example: a11ycheck export latest --format csv -o findings.csv
+    """
+    from a11ycheck.export import render, write_atomically
+
+    store = Store(_settings(db).db)
+    content = render(store, store.resolve_run(run), fmt)
+    if output is None:
+        sys.stdout.write(content)
+        return
+    if not output.expanduser().parent.is_dir():
+        raise UserError(f"cannot write {output}: its folder does not exist")
+    write_atomically(output, content)
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.option("--serve", is_flag=True, help="Only serve the demo site on loopback until Ctrl-C.")
+@click.option("--port", type=int, default=0, help="Port for the demo site (default: any free port).")
+@click.option("--browsers", type=int, help="Headless browsers (default 2).")
+@_db_option
+@_user_errors
+def demo(serve: bool, port: int, browsers: int | None, db: str | None) -> None:
+    """Serve the bundled demo municipality on loopback, crawl and audit it.
+
+    Example: a11ycheck demo
+    """
+    from a11ycheck.demo.server import DemoServer, serve_forever
+    from a11ycheck.runs import crawl_site
+
+    if serve:
+        serve_forever(port=port or 8000)
+        return
+    settings = _settings(db, browsers=browsers, allow_private=True, download_delay=0.0)
+    store = Store(settings.db)
+    with DemoServer(port=port) as server:
+        click.echo(f"demo site served at {server.base_url}/", err=True)
+        with RunProgress() as progress:
+            summary = crawl_site(server.base_url + "/", settings, store, progress)
+    _finish(summary, store)
+
+
+def _finish(summary: RunSummary, store: Store) -> None:
+    """Print what the run did and where it is, then exit 0 (done), 1 (pages failed) or 130 (interrupted)."""
+    click.echo(
+        f"run {summary.id} {summary.status}: {summary.pages} pages, {summary.audited} audited, "
+        f"{summary.failed} failed, {summary.http_errors} HTTP errors, {summary.violations} violations, "
+        f"{summary.documents} documents"
+    )
+    click.echo(f"results in {store.display_url}; export with: a11ycheck export {summary.id} --format json")
+    if summary.status == "interrupted":
+        click.echo(f"interrupted: run {summary.id} keeps the pages audited so far", err=True)
+        sys.exit(130)
+    if summary.failed or summary.audited == 0:
+        sys.exit(1)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,86 @@
+"""The Scrapy item pipeline that hands each page a spider finds to the browser pool, off the reactor.
+
+Audits run in a Twisted thread pool as large as the browser pool (`deferToThreadPool`), so the crawl
+goes on while browsers work, and Scrapy's own back-pressure (a pipeline returning a Deferred) keeps it
+from racing too far ahead.
+"""
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from twisted.internet import reactor, threads
+from twisted.python.threadpool import ThreadPool
+
+from a11ycheck.audit.pool import BrowserPool
+from a11ycheck.audit.results import OK
+from a11ycheck.models import Document
+from a11ycheck.recorder import RunRecorder
+from a11ycheck.store import PageRecord
+from spiders.items import DocumentItem, PageItem
+
+CONTEXT_SETTING = "A11YCHECK_AUDIT_CONTEXT"
+
+
+class AuditContext:
+    """What the pipeline needs from the run: the browsers and where results go."""
+
+    def __init__(self, pool: BrowserPool, recorder: RunRecorder):
+        self.pool = pool
+        self.recorder = recorder
+        self.close_reason: str | None = None
+
+
+class AuditPipeline:
+    def __init__(self, context: AuditContext):
+        self.context = context
+        self.threads = ThreadPool(minthreads=0, maxthreads=context.pool.size, name="a11ycheck-audit")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "AuditPipeline":
+        pipeline = cls(crawler.settings[CONTEXT_SETTING])
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self, spider=None) -> None:
+        self.threads.start()
+
+    def spider_closed(self, spider, reason: str) -> None:
+        self.context.close_reason = reason
+
+    def close_spider(self, spider=None) -> None:
+        self.threads.stop()
+
+    def process_item(self, item, spider=None):
+        recorder = self.context.recorder
+        if isinstance(item, DocumentItem):
+            recorder.document(
+                Document(
+                    url=item.url,
+                    content_type=item.content_type,
+                    size=item.size,
+                    http_status=item.http_status,
+                    referrer=item.referrer,
+                )
+            )
+            return item
+        if not isinstance(item, PageItem) or not recorder.claim(item.url):
+            return item
+        if recorder.progress:
+            recorder.progress.page_found()
+        record = PageRecord(
+            url=item.url,
+            status=item.status,
+            http_status=item.http_status,
+            depth=item.depth,
+            referrer=item.referrer,
+            title=item.title,
+            error=item.error,
+        )
+        if item.status != OK:
+            recorder.page(record, None)
+            return item
+        deferred = threads.deferToThreadPool(reactor, self.threads, self._audit, record)
+        deferred.addCallback(lambda _: item)
+        return deferred
+
+    def _audit(self, record: PageRecord) -> None:
+        self.context.recorder.page(record, self.context.pool.audit(record.url))

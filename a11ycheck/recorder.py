@@ -1,0 +1,77 @@
+"""Writing a run's results as pages complete, in batches, so a killed run keeps what it audited."""
+
+import threading
+import time
+
+from a11ycheck.audit.results import PageResult
+from a11ycheck.models import Document
+from a11ycheck.progress import RunProgress
+from a11ycheck.store import PageRecord, Store
+
+
+class RunRecorder:
+    """Buffers finished pages and documents; flushes every `batch_size` pages or `max_delay` seconds."""
+
+    def __init__(
+        self,
+        store: Store,
+        run_id: int,
+        progress: RunProgress | None = None,
+        batch_size: int = 20,
+        max_delay: float = 2.0,
+    ):
+        self.store = store
+        self.run_id = run_id
+        self.progress = progress
+        self.batch_size = batch_size
+        self.max_delay = max_delay
+        self._pages: list[tuple[PageRecord, PageResult | None]] = []
+        self._documents: list[Document] = []
+        self._seen: set[str] = set()
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._last_flush = time.monotonic()
+        self._accepting = True
+
+    def claim(self, url: str) -> bool:
+        """True the first time a URL is offered in this run: no page is audited twice."""
+        with self._lock:
+            if url in self._seen:
+                return False
+            self._seen.add(url)
+            return True
+
+    def stop_accepting(self) -> None:
+        """After an interruption: pages still finishing were cut short, so they are left for a resume."""
+        with self._lock:
+            self._accepting = False
+
+    def page(self, record: PageRecord, result: PageResult | None) -> None:
+        status = result.status if result else record.status
+        with self._lock:
+            if not self._accepting:
+                return
+            self._pages.append((record, result))
+            due = len(self._pages) >= self.batch_size or time.monotonic() - self._last_flush >= self.max_delay
+        if self.progress:
+            self.progress.page_done(status)
+        if due:
+            self.flush()
+
+    def document(self, document: Document) -> None:
+        with self._lock:
+            if document.url in self._seen:
+                return
+            self._seen.add(document.url)
+            self._documents.append(document)
+
+    def flush(self) -> None:
+        with self._write_lock:
+            with self._lock:
+                pages, self._pages = self._pages, []
+                documents, self._documents = self._documents, []
+                self._last_flush = time.monotonic()
+            if pages:
+                self.store.save_pages(self.run_id, pages)
+            if documents:
+                self.store.save_documents(self.run_id, documents)

@@ -1,0 +1,308 @@
+"""The database: opening it (SQLite with WAL, or PostgreSQL), migrating it, writing results in batches,
+and the queries the CLI and later stages read from.
+"""
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from alembic import command
+from alembic.config import Config
+from platformdirs import user_data_path
+from sqlalchemy import event, func, select, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, create_engine
+
+from a11ycheck.audit.results import AUDIT_FAILURES, OK, PageResult
+from a11ycheck.errors import UserError
+from a11ycheck.models import Document, Page, Run, Site, Violation, ViolationNode, utcnow
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+_PG_MIGRATION_LOCK = 7_277_001  # advisory lock id: one migrator at a time on a shared database
+
+
+def default_database_url() -> str:
+    """`$A11YCHECK_DB`, else a SQLite file in the user's data folder (~/.local/share/a11ycheck/)."""
+    return os.environ.get("A11YCHECK_DB") or f"sqlite:///{user_data_path('a11ycheck') / 'a11ycheck.db'}"
+
+
+def engine_for(url: str) -> Engine:
+    """An engine for a SQLite or PostgreSQL URL; one-line UserError for anything else."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise UserError(
+            f"bad database URL {url!r}: use sqlite:///path/to/file.db or postgresql://user@host/dbname"
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            db_path = Path(parsed.database).expanduser()
+            if not db_path.parent.exists():
+                try:
+                    db_path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise UserError(f"cannot create the folder for {db_path}: {exc.strerror}") from None
+        engine = create_engine(parsed, connect_args={"timeout": 30, "check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if backend in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+        return create_engine(parsed, pool_pre_ping=True)
+    raise UserError(f"unsupported database {backend!r} in {url!r}: use a sqlite:/// or postgresql:// URL")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (alembic); safe when several processes start at once."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_MIGRATION_LOCK})
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # serialises concurrent first starts
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def node_fingerprint(rule: str, page_url: str, target: list) -> str:
+    """Stable across runs: the same rule failing on the same element of the same page."""
+    path = urlsplit(page_url)._replace(scheme="", netloc="").geturl()
+    raw = json.dumps([rule, path, target], separators=(",", ":"))
+    return hashlib.sha1(raw.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """What the crawl knows of a page before (or instead of) the browser: from a spider's PageItem."""
+
+    url: str
+    status: str = OK
+    http_status: int | None = None
+    depth: int | None = None
+    referrer: str | None = None
+    title: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    id: int
+    kind: str
+    start_url: str | None
+    status: str
+    started_at: datetime
+    finished_at: datetime | None
+    pages: int
+    audited: int
+    failed: int
+    http_errors: int
+    violations: int
+    documents: int
+
+
+class Store:
+    """One database; every public method opens and closes its own session."""
+
+    def __init__(self, url: str | None = None):
+        self.url = url or default_database_url()
+        self.engine = engine_for(self.url)
+        try:
+            migrate(self.engine)
+        except OperationalError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise UserError(f"cannot open database {self.display_url}: {reason}") from None
+
+    @property
+    def display_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    # --- writing -------------------------------------------------------------------------------------
+
+    def ensure_site(self, start_url: str) -> Site:
+        host = urlsplit(start_url).netloc.lower()
+        with self.session() as session:
+            site = session.exec(select(Site).where(Site.host == host)).scalars().first()
+            if site is None:
+                site = Site(host=host, start_url=start_url)
+                session.add(site)
+                session.commit()
+            return site
+
+    def start_run(self, kind: str, start_url: str | None, options: dict, axe_version: str) -> Run:
+        site = self.ensure_site(start_url) if start_url else None
+        run = Run(
+            kind=kind,
+            start_url=start_url,
+            site_id=site.id if site else None,
+            options=json.dumps(options, sort_keys=True),
+            axe_version=axe_version,
+        )
+        with self.session() as session:
+            session.add(run)
+            session.commit()
+            return run
+
+    def finish_run(self, run_id: int, status: str, error: str | None = None) -> None:
+        with self.session() as session:
+            run = session.get(Run, run_id)
+            run.status = status
+            run.finished_at = utcnow()
+            run.error = error
+            session.commit()
+
+    def save_pages(self, run_id: int, batch: Iterable[tuple[PageRecord, PageResult | None]]) -> None:
+        """Write a batch of pages with their violations and nodes in one transaction."""
+        with self.session() as session:
+            for record, result in batch:
+                session.add(_page_row(run_id, record, result))
+            session.commit()
+
+    def save_documents(self, run_id: int, documents: Iterable[Document]) -> None:
+        with self.session() as session:
+            for document in documents:
+                document.run_id = run_id
+                session.add(document)
+            session.commit()
+
+    # --- reading -------------------------------------------------------------------------------------
+
+    def run_summaries(self, limit: int | None = None) -> list[RunSummary]:
+        with self.session() as session:
+            query = select(Run).order_by(Run.id.desc())
+            if limit:
+                query = query.limit(limit)
+            runs = session.exec(query).scalars().all()
+            return [self._summary(session, run) for run in runs]
+
+    def run_summary(self, run_id: int) -> RunSummary:
+        with self.session() as session:
+            return self._summary(session, session.get(Run, run_id))
+
+    def resolve_run(self, ref: str) -> int:
+        """A run id from "latest" or a number; UserError naming what exists otherwise."""
+        with self.session() as session:
+            if ref == "latest":
+                run_id = session.exec(select(func.max(Run.id))).scalar()
+                if run_id is None:
+                    raise UserError("there are no runs yet: start one with `a11ycheck crawl URL`")
+                return run_id
+            if not ref.isdigit() or session.get(Run, int(ref)) is None:
+                raise UserError(f"no run {ref!r} in {self.display_url}: see `a11ycheck runs` for the run ids")
+            return int(ref)
+
+    def run_pages(self, run_id: int) -> list[Page]:
+        """Every page of a run with violations and nodes loaded, in the order they were audited."""
+        with self.session() as session:
+            query = (
+                select(Page)
+                .where(Page.run_id == run_id)
+                .order_by(Page.id)
+                .options(selectinload(Page.violations).selectinload(Violation.nodes))
+            )
+            return list(session.exec(query).scalars().all())
+
+    def run_documents(self, run_id: int) -> list[Document]:
+        with self.session() as session:
+            query = select(Document).where(Document.run_id == run_id).order_by(Document.id)
+            return list(session.exec(query).scalars().all())
+
+    def get_run(self, run_id: int) -> Run:
+        with self.session() as session:
+            return session.get(Run, run_id)
+
+    def _summary(self, session: Session, run: Run) -> RunSummary:
+        by_status = dict(
+            session.exec(
+                select(Page.status, func.count()).where(Page.run_id == run.id).group_by(Page.status)
+            ).all()
+        )
+        violations = session.exec(
+            select(func.count(Violation.id)).join(Page).where(Page.run_id == run.id)
+        ).scalar()
+        documents = session.exec(select(func.count(Document.id)).where(Document.run_id == run.id)).scalar()
+        return RunSummary(
+            id=run.id,
+            kind=run.kind,
+            start_url=run.start_url,
+            status=run.status,
+            started_at=run.started_at,
+            finished_at=run.finished_at,
+            pages=sum(by_status.values()),
+            audited=by_status.get(OK, 0),
+            failed=sum(by_status.get(s, 0) for s in AUDIT_FAILURES),
+            http_errors=sum(n for s, n in by_status.items() if s.startswith("http-")),
+            violations=violations or 0,
+            documents=documents or 0,
+        )
+
+
+def _page_row(run_id: int, record: PageRecord, result: PageResult | None) -> Page:
+    page = Page(
+        run_id=run_id,
+        url=record.url,
+        status=result.status if result else record.status,
+        http_status=record.http_status,
+        depth=record.depth,
+        referrer=record.referrer,
+        title=(result.title if result and result.title else record.title),
+        error=(result.error if result else record.error),
+        final_url=result.final_url if result else None,
+        duration_ms=result.duration_ms if result else 0,
+        attempts=result.attempts if result else 1,
+        audited_at=datetime.now(UTC),
+    )
+    for found in result.violations if result else ():
+        violation = Violation(
+            rule=found.rule,
+            impact=found.impact,
+            level=found.level,
+            wcag_version=found.wcag_version,
+            wcag=",".join(found.wcag),
+            tags=",".join(found.tags),
+            help=found.help,
+            description=found.description,
+            help_url=found.help_url,
+        )
+        violation.nodes = [
+            ViolationNode(
+                target=json.dumps(node.target),
+                html=node.html,
+                failure_summary=node.failure_summary,
+                fingerprint=node_fingerprint(found.rule, record.url, node.target),
+            )
+            for node in found.nodes
+        ]
+        page.violations.append(violation)
+    return page
+
+
+def safe_error(exc: SQLAlchemyError) -> str:
+    """The first line of a database error, for a message a person reads."""
+    orig = getattr(exc, "orig", None)
+    return (str(orig) if orig else str(exc)).strip().splitlines()[0]

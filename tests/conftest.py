@@ -1,0 +1,161 @@
+"""Shared fixtures: pages served on loopback, real SQLite and PostgreSQL databases, the CLI run as a user would."""
+
+import os
+import subprocess
+import sys
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from sqlalchemy import create_engine, text
+
+PG_ADMIN_URL = os.environ.get("A11YCHECK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+Handler = Callable[[BaseHTTPRequestHandler], None]
+
+
+@dataclass
+class PageServer:
+    """A loopback HTTP server whose pages a test defines; it logs every request it gets."""
+
+    routes: dict[str, tuple[int, str, bytes] | Handler] = field(default_factory=dict)
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    base_url: str = ""
+
+    def add(
+        self, path: str, body: str | bytes, status: int = 200, content_type: str = "text/html; charset=utf-8"
+    ):
+        self.routes[path] = (status, content_type, body.encode() if isinstance(body, str) else body)
+        return f"{self.base_url}{path}"
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}{path}"
+
+    def paths_requested(self) -> list[str]:
+        return [path for _, path in self.requests]
+
+
+def _make_handler(server: PageServer):
+    class RouteHandler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _serve(self, with_body: bool) -> None:
+            server.requests.append((self.command, self.path))
+            route = server.routes.get(self.path.split("#")[0])
+            if callable(route):
+                route(self)
+                return
+            status, content_type, body = route or (404, "text/html", b"<title>Not found</title>")
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if with_body:
+                self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            self._serve(True)
+
+        def do_HEAD(self) -> None:
+            self._serve(False)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    return RouteHandler
+
+
+@pytest.fixture
+def page_server() -> Iterator[PageServer]:
+    server = PageServer()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(server))
+    httpd.daemon_threads = True
+    server.base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def demo_site() -> Iterator[str]:
+    """The bundled demo municipality, served on loopback for the whole session."""
+    from a11ycheck.demo.server import DemoServer
+
+    with DemoServer() as server:
+        yield server.base_url
+
+
+@pytest.fixture(scope="session")
+def demo_manifest() -> dict:
+    import json
+    from pathlib import Path
+
+    import a11ycheck.demo
+
+    return json.loads((Path(a11ycheck.demo.__file__).parent / "defects.json").read_text())
+
+
+def _postgres_database() -> Iterator[str]:
+    name = f"a11ycheck_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'a11ycheck.db'}"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    yield from _postgres_database()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> Iterator[str]:
+    """Each test using it runs twice: on a fresh SQLite file and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'a11ycheck.db'}"
+    else:
+        yield from _postgres_database()
+
+
+@dataclass
+class CliResult:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, db: str | None = None, timeout: float = 240, env: dict | None = None) -> CliResult:
+    """Run `a11ycheck` in its own process, as cron or a person would (Scrapy's reactor needs one anyway)."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("A11YCHECK_")}
+    environment.update(env or {})
+    if db:
+        environment["A11YCHECK_DB"] = db
+    done = subprocess.run(
+        [sys.executable, "-m", "a11ycheck", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=environment,
+        stdin=subprocess.DEVNULL,
+    )
+    return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
