@@ -155,3 +155,20 @@ def _kill_group(process: subprocess.Popen, grace: float = 2.0) -> None:
         process.wait(timeout=grace)
     except subprocess.TimeoutExpired:
         pass
+
+
+def live_group_members(pgid: int) -> list[int]:
+    """Processes of a process group still running (zombies waiting to be reaped do not count)."""
+    members = []
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, group = fields[0], int(fields[2])
+        if group == pgid and state not in ("Z", "X"):
+            members.append(int(entry.name))
+    return members

@@ -52,8 +52,19 @@ class AuditLimits:
         return self.page_load_timeout + self.axe_timeout + 30.0
 
 
+# Runs before any page script: modal dialogs would freeze the page's JavaScript, and with it axe.
+_TAME_DIALOGS = """
+window.alert = () => undefined; window.confirm = () => true; window.prompt = () => null;
+window.print = () => undefined;
+"""
+
+
 def prepare_browser(browser: ChromiumBrowser) -> None:
-    """Once per browser: register axe for every new document."""
+    """Once per browser: tame dialogs and register axe for every new document."""
+    try:
+        browser.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _TAME_DIALOGS})
+    except (WebDriverException, AttributeError):
+        pass  # a remote browser without the DevTools protocol: the driver accepts dialogs instead
     register_axe(browser.driver)
 
 

@@ -1,0 +1,170 @@
+"""The browser side against real Chromium: axe in frames, time limits, dialogs, crashes, statuses."""
+
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from a11ycheck.audit.chromium import BrowserConfig, live_group_members
+from a11ycheck.audit.page_audit import AuditLimits
+from a11ycheck.audit.pool import BrowserPool
+from a11ycheck.audit.results import wcag_criteria, wcag_level
+
+CLEAN = """<!doctype html><html lang="nl"><head><title>{title}</title></head>
+<body><main><h1>{title}</h1>{body}</main></body></html>"""
+
+
+def page(title: str, body: str = "") -> str:
+    return CLEAN.format(title=title, body=body)
+
+
+@pytest.fixture
+def pool():
+    config = BrowserConfig(
+        "/usr/bin/chromium", "/usr/bin/chromedriver", page_load_timeout=4, script_timeout=10
+    )
+    with BrowserPool(1, config, AuditLimits(page_load_timeout=4, axe_timeout=10, frame_wait_ms=3000)) as p:
+        yield p
+
+
+def rules(result) -> set[str]:
+    return {v.rule for v in result.violations}
+
+
+def test_clean_page_has_no_violations_and_defects_are_found(pool, page_server):
+    clean = page_server.add("/clean", page("Schoon"))
+    broken = page_server.add(
+        "/broken", page("Stuk", '<img src="/x.png"><input type="text"><a href="/a"></a>')
+    )
+    assert pool.audit(clean).violations == []
+    result = pool.audit(broken)
+    assert result.status == "ok"
+    assert {"image-alt", "label", "link-name"} <= rules(result)
+    image_alt = next(v for v in result.violations if v.rule == "image-alt")
+    assert image_alt.wcag == ["1.1.1"] and image_alt.level == "A"
+    assert image_alt.nodes[0].target == ["img"]
+    assert '<img src="/x.png">' in image_alt.nodes[0].html
+
+
+def test_violation_inside_same_origin_and_cross_origin_iframes(pool, page_server):
+    page_server.add("/frame", page("Kaart", '<img src="/kaart.png">'))
+    frame_url = page_server.url("/frame")
+    cross_origin = frame_url.replace("127.0.0.1", "localhost")
+    outer = page_server.add(
+        "/outer",
+        page(
+            "Bereikbaarheid",
+            f'<iframe src="/frame" title="a"></iframe><iframe src="{cross_origin}" title="b"></iframe>',
+        ),
+    )
+    result = pool.audit(outer)
+    image_alt = next(v for v in result.violations if v.rule == "image-alt")
+    targets = sorted(node.target for node in image_alt.nodes)
+    assert len(targets) == 2, targets
+    assert all(len(target) == 2 and target[1] == "img" for target in targets)
+
+
+def test_page_that_never_finishes_loading_is_a_timeout_and_the_browser_goes_on(pool, page_server):
+    def never_finishes(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.end_headers()
+        handler.wfile.write(b"<!doctype html><html lang=nl><title>Traag</title><body>")
+        handler.wfile.flush()
+        time.sleep(15)
+
+    page_server.routes["/hang"] = never_finishes
+    ok = page_server.add("/after", page("Daarna"))
+    result = pool.audit(page_server.url("/hang"))
+    assert result.status == "timeout"
+    assert "did not load within 4 s" in result.error
+    assert pool.audit(ok).status == "ok"
+
+
+def test_http_error_pages_are_recorded_with_their_status(pool, page_server):
+    missing = page_server.url("/missing")
+    result = pool.audit(missing)
+    assert result.status == "http-404"
+    assert result.violations == []
+
+
+def test_dialogs_do_not_block_the_audit(pool, page_server):
+    url = page_server.add(
+        "/alert", page("Melding", "<script>alert('hallo'); confirm('zeker?');</script><img src=\"/x.png\">")
+    )
+    result = pool.audit(url)
+    assert result.status == "ok"
+    assert "image-alt" in rules(result)
+
+
+def test_browser_killed_mid_page_is_replaced_and_the_page_retried(pool, page_server):
+    def slow(handler):
+        time.sleep(2)
+        body = page("Traag maar goed", '<img src="/x.png">').encode()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    page_server.routes["/slow"] = slow
+    pool.audit(page_server.add("/warm", page("Opwarmen")))
+    (browser,) = pool.live_browsers()
+    group = browser.process_group
+
+    threading.Timer(0.8, lambda: os.killpg(group, signal.SIGKILL)).start()
+    result = pool.audit(page_server.url("/slow"))
+    assert result.status == "ok" and result.attempts == 2
+    assert "image-alt" in rules(result)
+    assert pool.stats.browsers_replaced == 1
+    (replacement,) = pool.live_browsers()
+    assert replacement is not browser
+    assert live_group_members(group) == []  # nothing of the killed browser's process group is left
+
+
+def test_tags_narrow_the_rules(page_server):
+    url = page_server.add(
+        "/mixed",
+        '<!doctype html><html lang="nl"><title>x</title><body><img src="/x.png">'
+        "<p>zonder landmark</p></body></html>",
+    )
+    config = BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver")
+    with BrowserPool(1, config, AuditLimits(tags=("wcag2a", "wcag2aa"))) as narrow:
+        result = narrow.audit(url)
+    assert "image-alt" in rules(result)
+    assert "region" not in rules(result)  # best practice, not a WCAG tag
+
+
+def test_closing_the_pool_leaves_no_browser_processes(page_server):
+    config = BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver")
+    pool = BrowserPool(2, config, AuditLimits())
+    url = page_server.add("/a", page("A"))
+    threads = [threading.Thread(target=pool.audit, args=(url,)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    groups = [b.process_group for b in pool.live_browsers()]
+    assert len(groups) == 2 and all(live_group_members(g) for g in groups)
+    pool.close()
+    for group in groups:
+        assert live_group_members(group) == []
+
+
+@pytest.mark.parametrize(
+    ("tags", "criteria", "level"),
+    [
+        (["cat.text-alternatives", "wcag2a", "wcag111", "section508"], ["1.1.1"], ("A", "2.0")),
+        (["wcag2aa", "wcag143"], ["1.4.3"], ("AA", "2.0")),
+        (["wcag21aa", "wcag1412"], ["1.4.12"], ("AA", "2.1")),
+        (["wcag22aa", "wcag258"], ["2.5.8"], ("AA", "2.2")),
+        (["wcag2aaa", "wcag146"], ["1.4.6"], ("AAA", "2.0")),
+        (["best-practice", "cat.keyboard"], [], ("best-practice", None)),
+        (["experimental", "cat.aria"], [], ("experimental", None)),
+    ],
+)
+def test_wcag_criteria_and_level_from_axe_tags(tags, criteria, level):
+    assert wcag_criteria(tags) == criteria
+    assert wcag_level(tags) == level
