@@ -252,4 +252,18 @@ def _finish(summary: RunSummary, store: Store) -> None:
 
 
 def main() -> None:
-    cli()
+    """Run the CLI; every usage or input error is one line on stderr with exit code 2."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.UsageError as exc:
+        path = exc.ctx.command_path if exc.ctx else "a11ycheck"
+        click.echo(f"Error: {exc.format_message()} (see '{path} --help')", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        click.echo(f"Error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)

@@ -51,6 +51,8 @@ def engine_for(url: str) -> Engine:
                     db_path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise UserError(f"cannot create the folder for {db_path}: {exc.strerror}") from None
+        if parsed.drivername != "sqlite":
+            raise UserError(f"unsupported SQLite driver in {url!r}: use sqlite:///path/to/file.db")
         engine = create_engine(parsed, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

@@ -1,0 +1,121 @@
+"""The CLI as ICT teams run it: real processes, real Chromium, real databases, and every bad input."""
+
+import csv
+import io
+import json
+import os
+
+import pytest
+
+PAGE = """<!doctype html><html lang="nl"><head><title>{title}</title></head>
+<body><main><h1>Pagina</h1>{body}</main></body></html>"""
+
+
+def test_audit_then_runs_then_export_json(cli, page_server, db_url):
+    good = page_server.add("/goed", PAGE.format(title="Goed", body="<p>Alles in orde.</p>"))
+    bad = page_server.add("/slecht", PAGE.format(title="Slecht <script>", body='<img src="/x.png">'))
+    result = cli("audit", good, bad, page_server.url("/weg"), "--allow-private", "--browsers", "2", db=db_url)
+    assert result.code == 0, result.stderr
+    assert "run 1 completed: 3 pages, 2 audited, 0 failed, 1 HTTP errors" in result.stdout
+
+    listing = cli("runs", db=db_url)
+    assert listing.code == 0
+    assert "completed" in listing.stdout and "(list audit)" in listing.stdout
+
+    exported = cli("export", "latest", "--format", "json", db=db_url)
+    assert exported.code == 0, exported.stderr
+    data = json.loads(exported.stdout)
+    pages = {page["url"]: page for page in data["pages"]}
+    assert set(pages) == {good, bad, page_server.url("/weg")}
+    assert pages[good]["status"] == "ok" and pages[good]["violations"] == []
+    assert pages[page_server.url("/weg")]["status"] == "http-404"
+    slecht = pages[bad]
+    assert slecht["title"] == "Slecht <script>"
+    violation = next(v for v in slecht["violations"] if v["rule"] == "image-alt")
+    assert violation["impact"] == "critical"
+    assert violation["wcag"] == ["1.1.1"]
+    assert violation["help_url"].startswith("https://dequeuniversity.com/rules/axe/4.10/image-alt")
+    assert violation["nodes"] == [
+        {
+            "target": ["img"],
+            "html": '<img src="/x.png">',
+            "failure_summary": violation["nodes"][0]["failure_summary"],
+            "fingerprint": violation["nodes"][0]["fingerprint"],
+        }
+    ]
+    assert data["run"]["axe_version"] == "4.10.2"
+
+
+def test_export_csv_to_a_file(cli, page_server, sqlite_url, tmp_path):
+    bad = page_server.add("/slecht", PAGE.format(title="Slecht", body='<img src="/x.png"><input>'))
+    assert cli("audit", bad, "--allow-private", "--browsers", "1", db=sqlite_url).code == 0
+    out = tmp_path / "findings.csv"
+    result = cli("export", "1", "--format", "csv", "-o", str(out), db=sqlite_url)
+    assert result.code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert {row["rule"] for row in rows} >= {"image-alt", "label"}
+    assert all(row["page_url"] == bad and row["page_status"] == "ok" for row in rows)
+    assert [f for f in os.listdir(tmp_path) if f.endswith(".tmp")] == []
+
+
+def test_urls_file_and_exit_code_1_when_a_page_cannot_be_audited(cli, page_server, sqlite_url, tmp_path):
+    def never_finishes(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.end_headers()
+        handler.wfile.write(b"<html><title>traag</title>")
+        handler.wfile.flush()
+        import time
+
+        time.sleep(10)
+
+    page_server.routes["/hangt"] = never_finishes
+    ok = page_server.add("/ok", PAGE.format(title="OK", body=""))
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"# pagina's\n{ok}\n\n{page_server.url('/hangt')}\n")
+    result = cli("audit", "--urls-file", str(urls), "--allow-private", "--page-timeout", "3", db=sqlite_url)
+    assert result.code == 1, result.stderr
+    assert "2 pages, 1 audited, 1 failed" in result.stdout
+    exported = json.loads(cli("export", "latest", db=sqlite_url).stdout)
+    assert {p["url"]: p["status"] for p in exported["pages"]} == {
+        ok: "ok",
+        page_server.url("/hangt"): "timeout",
+    }
+
+
+BAD_INPUTS = [
+    (["audit", "file:///etc/passwd"], "only http and https"),
+    (["audit", "data:text/html,<p>x"], "only http and https"),
+    (["audit", "javascript:alert(1)"], "only http and https"),
+    (["audit", "http://"], "no host"),
+    (["audit", "not a url"], ""),
+    (["audit", "http://127.0.0.1:9/"], "--allow-private"),
+    (["audit", "http://10.1.2.3/"], "private"),
+    (["audit", "http://169.254.169.254/latest/meta-data/", "--allow-private"], "metadata address"),
+    (["audit", "http://[::1]/"], "--allow-private"),
+    (["audit"], "no URLs given"),
+    (["audit", "--urls-file", "/nonexistent/urls.txt"], "No such file"),
+    (["crawl"], "Missing argument 'START_URL'"),
+    (["crawl", "https://www.vlaanderen.be/", "--max-pages", "many"], "'many' is not a valid integer"),
+    (["audit", "https://www.vlaanderen.be/", "--browsers", "0"], "--browsers"),
+    (["crawl", "ftp://example.org/"], "only http and https"),
+    (["crawl", "http://192.168.1.1/"], "private"),
+    (["crawl", "http://127.0.0.1:9/", "--allow-private", "--include", "("], "bad regular expression"),
+    (["export", "42"], "no run '42'"),
+    (["export", "latest", "--format", "xml"], "xml"),
+    (["runs", "--db", "mysql://root@localhost/x"], "unsupported database"),
+    (["runs", "--db", "postgresql://nobody@127.0.0.1:1/x"], "cannot open database"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD_INPUTS, ids=[" ".join(a) for a, _ in BAD_INPUTS])
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(cli, tmp_path, args, message):
+    db_file = tmp_path / "a11ycheck.db"
+    result = cli(*args, db=f"sqlite:///{db_file}")
+    assert result.code == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert "Traceback" not in result.stderr
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0], lines
+    if args[0] in ("audit", "crawl"):
+        assert not db_file.exists(), "a refused input must not create the database"
+    assert result.stdout == ""
