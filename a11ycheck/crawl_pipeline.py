@@ -7,7 +7,7 @@ from racing too far ahead.
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from twisted.internet import reactor, threads
+from twisted.internet import threads
 from twisted.python.threadpool import ThreadPool
 
 from a11ycheck.audit.pool import BrowserPool
@@ -16,8 +16,6 @@ from a11ycheck.models import Document
 from a11ycheck.recorder import RunRecorder
 from a11ycheck.store import PageRecord
 from spiders.items import DocumentItem, PageItem
-
-CONTEXT_SETTING = "A11YCHECK_AUDIT_CONTEXT"
 
 
 class AuditContext:
@@ -30,13 +28,24 @@ class AuditContext:
 
 
 class AuditPipeline:
+    """Use `AuditPipeline.bound_to(context)` in ITEM_PIPELINES: Scrapy deep-copies settings, so the
+    run's live objects travel on a subclass instead."""
+
+    context: AuditContext | None = None
+
+    @classmethod
+    def bound_to(cls, context: AuditContext) -> type["AuditPipeline"]:
+        return type("BoundAuditPipeline", (cls,), {"context": context})
+
     def __init__(self, context: AuditContext):
         self.context = context
         self.threads = ThreadPool(minthreads=0, maxthreads=context.pool.size, name="a11ycheck-audit")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "AuditPipeline":
-        pipeline = cls(crawler.settings[CONTEXT_SETTING])
+        if cls.context is None:
+            raise RuntimeError("AuditPipeline needs a context: use AuditPipeline.bound_to(context)")
+        pipeline = cls(cls.context)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
@@ -78,6 +87,8 @@ class AuditPipeline:
         if item.status != OK:
             recorder.page(record, None)
             return item
+        from twisted.internet import reactor  # Scrapy picks and installs the reactor: import it late
+
         deferred = threads.deferToThreadPool(reactor, self.threads, self._audit, record)
         deferred.addCallback(lambda _: item)
         return deferred

@@ -1,6 +1,7 @@
 """Running a crawl or a list audit from start to end: the run row, the browsers, the writes, the outcome."""
 
 import json
+import logging
 import signal
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -81,7 +82,7 @@ def crawl_site(
     """Crawl the site of `start_url` with Scrapy and audit every HTML page found."""
     from scrapy.crawler import CrawlerProcess
 
-    from a11ycheck.crawl_pipeline import CONTEXT_SETTING, AuditContext, AuditPipeline
+    from a11ycheck.crawl_pipeline import AuditContext, AuditPipeline
     from spiders.settings import crawl_settings
     from spiders.site_spider import SiteSpider
 
@@ -102,9 +103,9 @@ def crawl_site(
             download_timeout=settings.download_timeout,
             download_delay=settings.download_delay,
         )
-        scrapy_settings[CONTEXT_SETTING] = context
-        scrapy_settings["ITEM_PIPELINES"] = {AuditPipeline: 500}
+        scrapy_settings["ITEM_PIPELINES"] = {AuditPipeline.bound_to(context): 500}
         process = CrawlerProcess(scrapy_settings, install_root_handler=False)
+        logging.getLogger("scrapy").setLevel(max(logging.getLogger().getEffectiveLevel(), logging.INFO))
         process.crawl(
             SiteSpider,
             start_url=start,

@@ -1,0 +1,87 @@
+"""The baseline a11ycheck is measured against: a plain Selenium + axe-core loop, the way teams write it.
+
+One page at a time per browser, the axe source sent with every page into the top document and each
+frame (axe_selenium_python's `Axe.inject` alone would miss frames, which would not be a fair baseline),
+no CDP, no trimming. Used by the agreement test and by the benchmarks.
+"""
+
+import queue
+import threading
+from pathlib import Path
+
+import axe_selenium_python
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+AXE_JS = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js").read_text()
+ARGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+).split()
+
+
+def _browser() -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ARGS:
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)
+    return driver
+
+
+def _inject_everywhere(driver: webdriver.Chrome, depth: int = 0) -> None:
+    driver.execute_script(AXE_JS)
+    if depth > 3:
+        return
+    for frame in driver.find_elements(By.CSS_SELECTOR, "iframe, frame"):
+        driver.switch_to.frame(frame)
+        try:
+            _inject_everywhere(driver, depth + 1)
+        finally:
+            driver.switch_to.parent_frame()
+
+
+def audit_one(driver: webdriver.Chrome, url: str) -> dict:
+    driver.get(url)
+    _inject_everywhere(driver)
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1]; axe.run().then(done, e => done({error: String(e)}));"
+    )
+
+
+def plain_axe_loop(urls: list[str], browsers: int) -> dict[str, dict]:
+    """Full axe results per URL, `browsers` Chromium instances each taking the next URL in turn."""
+    work: queue.Queue[str] = queue.Queue()
+    for url in urls:
+        work.put(url)
+    results: dict[str, dict] = {}
+
+    def worker() -> None:
+        driver = _browser()
+        try:
+            while True:
+                try:
+                    url = work.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    results[url] = audit_one(driver, url)
+                except Exception as exc:  # noqa: BLE001 - a baseline records the failure and goes on
+                    results[url] = {"error": f"{type(exc).__name__}: {exc}"}
+        finally:
+            driver.quit()
+
+    threads = [threading.Thread(target=worker) for _ in range(browsers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def rule_counts(axe_result: dict) -> dict[str, int]:
+    """{rule id: number of failing elements}: what two audits must agree on."""
+    return {v["id"]: len(v["nodes"]) for v in axe_result.get("violations", [])}
