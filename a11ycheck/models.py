@@ -110,3 +110,19 @@ class Document(SQLModel, table=True):
     http_status: int | None = None
     referrer: str | None = Field(default=None, sa_column=Column(Text))
     found_at: datetime = Field(default_factory=utcnow)
+
+
+class ReportedUpdate(SQLModel, table=True):
+    """Progress a municipality reports on a charter commitment; every update is kept, never overwritten."""
+
+    __table_args__ = (Index("ix_reportedupdate_org_commitment", "organisation", "commitment"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation: str = Field(max_length=100)  # register slug
+    commitment: str = Field(max_length=100)  # commitment id in the charter file
+    value: float | None = None  # a number or percentage
+    done: bool | None = None  # for done/not-done commitments
+    note: str = Field(default="", sa_column=Column(Text, nullable=False))
+    evidence_url: str | None = Field(default=None, sa_column=Column(Text))
+    author: str = Field(default="", max_length=200)
+    recorded_at: datetime = Field(default_factory=utcnow, index=True)
