@@ -1,4 +1,4 @@
-"""Shared fixtures: pages served on loopback, real SQLite and PostgreSQL databases, the CLI run as a user would."""
+"""Shared fixtures: loopback pages, real SQLite and PostgreSQL databases, the CLI run as a user would."""
 
 import os
 import subprocess

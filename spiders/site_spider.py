@@ -1,0 +1,338 @@
+"""The spider that finds every page and document of one website, for the audit to visit.
+
+It yields items only: a PageItem per page (or per page that failed to load) and a DocumentItem per
+linked document. Auditing in a browser and storing results are the item pipeline's job.
+"""
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+from scrapy import Request
+from scrapy.exceptions import CloseSpider, DownloadTimeoutError, IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spiders import SitemapSpider
+from scrapy.spiders.sitemap import iterloc
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.internet.error import TCPTimedOutError
+from twisted.internet.error import TimeoutError as TwistedTimeoutError
+from twisted.python.failure import Failure
+
+from a11ycheck.netguard import UnresolvableHost
+from a11ycheck.urls import SiteScope, TrapGuard, is_document_url, is_non_page_url, normalize_url
+from spiders.items import DocumentItem, PageItem
+from spiders.middlewares import AddressRefused, OutOfScope
+
+logger = logging.getLogger(__name__)
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+DOCUMENT_TYPES = frozenset(
+    {
+        "application/pdf",
+        "application/msword",
+        "application/rtf",
+        "text/rtf",
+        "application/epub+zip",
+        "application/vnd.ms-excel",
+        "application/vnd.ms-powerpoint",
+    }
+)
+DOCUMENT_TYPE_PREFIXES = (
+    "application/vnd.openxmlformats-officedocument.",
+    "application/vnd.oasis.opendocument.",
+)
+MAX_TITLE_LENGTH = 500
+SITEMAP_DEPTH = 1  # a page listed in a sitemap is one step from the start page
+TIMEOUT_ERRORS = (DownloadTimeoutError, TwistedTimeoutError, TCPTimedOutError)
+
+# Metadata keys the spider reads back from responses and failures.
+REFERRER = "a11ycheck_referrer"
+DEPTH = "depth"  # maintained by Scrapy's DepthMiddleware
+
+
+class SiteSpider(SitemapSpider):
+    """Crawls one site from `start_url` and its sitemaps, within scope, depth and page limits.
+
+    Subclasses SitemapSpider for its sitemap body handling (size limits, gzip); the sitemap URLs it
+    finds go through the same rules as links: normalised, scoped, trap-guarded, deduplicated.
+    `include` and `exclude` are regexes on the full URL; the start URL must pass them too (if it does
+    not, only sitemap pages that do are crawled). Arguments may be strings (`scrapy crawl -a`).
+    A page listed in a sitemap has depth 1 and the sitemap's URL as referrer.
+    """
+
+    name = "site"
+    custom_settings = {"HTTPERROR_ALLOW_ALL": True}  # non-2xx pages are reported, not dropped
+
+    def __init__(
+        self,
+        start_url: str,
+        max_pages: int = 500,
+        max_depth: int = 10,
+        include: list[str] | tuple[str, ...] | str = (),
+        exclude: list[str] | tuple[str, ...] | str = (),
+        **kwargs: Any,
+    ):
+        super().__init__(**kwargs)
+        self.start_url = normalize_url(start_url)
+        self.max_pages = int(max_pages)
+        self.max_depth = int(max_depth)
+        if self.max_pages < 1 or self.max_depth < 0:
+            raise ValueError(
+                f"max_pages must be 1 or more and max_depth 0 or more, not {max_pages} and {max_depth}"
+            )
+        self.scope = SiteScope(self.start_url, include=_patterns(include), exclude=_patterns(exclude))
+        self.trap_guard = TrapGuard()
+        self.link_extractor = LinkExtractor(tags=("a", "area"), attrs=("href",), deny_extensions=[])
+        self._requested: set[str] = set()
+        self._pages: set[str] = set()
+        self._documents: set[str] = set()
+        self._stopping = False
+
+    async def start(self) -> AsyncIterator[Request]:
+        if not self.scope.in_scope(self.start_url):
+            logger.warning(
+                "Start URL %s does not match include/exclude: crawling from sitemaps", self.start_url
+            )
+        start = self._request_for(self.start_url, depth=0, referrer=None)
+        if start is not None:
+            yield start
+        yield Request(
+            urljoin(self.start_url, "/robots.txt"),
+            callback=self.parse_robots,
+            errback=self.on_auxiliary_error,
+            meta={"dont_obey_robotstxt": True},
+        )
+        yield self._sitemap_request(urljoin(self.start_url, "/sitemap.xml"))
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[PageItem | DocumentItem | Request]:
+        """A page request's response: a PageItem, a DocumentItem, or nothing; then the page's links."""
+        url = normalize_url(response.url)
+        if not self.scope.in_scope(url):
+            return
+        depth = response.meta.get(DEPTH, 0)
+        referrer = response.meta.get(REFERRER)
+        if not 200 <= response.status < 300:
+            yield from self._emit_page(
+                PageItem(
+                    url=url,
+                    status=f"http-{response.status}",
+                    http_status=response.status,
+                    depth=depth,
+                    referrer=referrer,
+                )
+            )
+            return
+        content_type = _content_type(response)
+        if _is_document_type(content_type):
+            yield from self._emit_document(_document_item(url, response, referrer))
+            return
+        if content_type not in HTML_TYPES or not isinstance(response, TextResponse):
+            return
+        if not self._claim_page(url):
+            return  # reported already, e.g. reached again through a redirect
+        yield PageItem(
+            url=url, http_status=response.status, depth=depth, referrer=referrer, title=_title(response)
+        )
+        self._stop_at_max_pages()
+        yield from self._follow_links(response, url, depth)
+
+    def _follow_links(self, response: TextResponse, page_url: str, depth: int) -> Iterator[Request]:
+        for link in self.link_extractor.extract_links(response):
+            request = self._request_for(link.url, depth=depth + 1, referrer=page_url)
+            if request is not None:
+                yield request
+
+    def on_page_error(self, failure: Failure) -> Iterator[PageItem]:
+        """A page request that got no response: a PageItem saying why, or nothing if it was skipped."""
+        request = failure.request
+        status = self._failure_status(failure)
+        if status is None:
+            return
+        if status == "redirect-loop":
+            url = request.meta["redirect_urls"][0]
+            error = f"gave up after {request.meta['redirect_times']} redirects, the last to {request.url}"
+        else:
+            url, error = request.url, _error_message(failure)
+        yield from self._emit_page(
+            PageItem(
+                url=normalize_url(url),
+                status=status,
+                depth=request.meta.get(DEPTH, 0),
+                referrer=request.meta.get(REFERRER),
+                error=error,
+            )
+        )
+
+    def _emit_page(self, item: PageItem) -> Iterator[PageItem]:
+        """Yield `item` unless its URL was reported already; stop the crawl at `max_pages`."""
+        if self._claim_page(item.url):
+            yield item
+            self._stop_at_max_pages()
+
+    def _claim_page(self, url: str) -> bool:
+        """True (once per URL) if a PageItem for `url` may be emitted: new, and within `max_pages`."""
+        if url in self._pages or len(self._pages) >= self.max_pages:
+            return False
+        self._pages.add(url)
+        return True
+
+    def _stop_at_max_pages(self) -> None:
+        if len(self._pages) >= self.max_pages:
+            self._stopping = True
+            raise CloseSpider(f"max_pages ({self.max_pages}) reached")
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def parse_document(self, response: Response) -> Iterator[DocumentItem | Request]:
+        """A document's HEAD response (or GET, for servers that refuse HEAD): a DocumentItem."""
+        if response.request.method == "HEAD" and response.status in (405, 501):
+            yield response.request.replace(method="GET")
+            return
+        url = normalize_url(response.url)
+        if self.scope.in_scope(url):
+            yield from self._emit_document(_document_item(url, response, response.meta.get(REFERRER)))
+
+    def on_document_error(self, failure: Failure) -> Iterator[DocumentItem]:
+        """A document that could not be reached is still recorded, without status."""
+        request = failure.request
+        if self._failure_status(failure) in ("timeout", "error", "redirect-loop"):
+            yield from self._emit_document(
+                DocumentItem(url=normalize_url(request.url), referrer=request.meta.get(REFERRER))
+            )
+
+    def _emit_document(self, item: DocumentItem) -> Iterator[DocumentItem]:
+        if item.url not in self._documents:
+            self._documents.add(item.url)
+            yield item
+
+    # -- sitemaps -----------------------------------------------------------------------------
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        """The `Sitemap:` lines of robots.txt."""
+        if response.status != 200:
+            return
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            if self.scope.same_site(url):
+                yield self._sitemap_request(url)
+            else:
+                logger.info("Ignoring sitemap %s: outside %s", url, self.start_url)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        """A sitemap or sitemap index: its pages become requests like links found on a page."""
+        if not 200 <= response.status < 300:
+            return
+        body = self._get_sitemap_body(response)
+        if not body:
+            logger.warning("Ignoring %s: not a sitemap", response.url)
+            return
+        sitemap = Sitemap(body)
+        if sitemap.type == "sitemapindex":
+            for loc in iterloc(sitemap):
+                if self.scope.same_site(loc):
+                    yield self._sitemap_request(loc)
+        elif sitemap.type == "urlset":
+            sitemap_url = normalize_url(response.url)
+            for loc in iterloc(sitemap):
+                request = self._request_for(loc, depth=SITEMAP_DEPTH, referrer=sitemap_url)
+                if request is not None:
+                    yield request
+
+    def _sitemap_request(self, url: str) -> Request:
+        # depth_reset: a sitemap's pages are at SITEMAP_DEPTH however deep the sitemap index goes.
+        return Request(
+            url, callback=self.parse_sitemap, errback=self.on_auxiliary_error, meta={"depth_reset": True}
+        )
+
+    def on_auxiliary_error(self, failure: Failure) -> None:
+        """robots.txt or a sitemap could not be fetched: the crawl goes on from links alone."""
+        logger.info("Could not fetch %s: %s", failure.request.url, _error_message(failure))
+
+    # -- the gate every URL passes ------------------------------------------------------------
+
+    def _request_for(self, url: str, *, depth: int, referrer: str | None) -> Request | None:
+        """The request for a link or sitemap URL, or None if it is out of scope, seen, a trap or too deep."""
+        if self._stopping or depth > self.max_depth:
+            return None
+        try:
+            url = normalize_url(url)
+        except ValueError:
+            return None
+        if url in self._requested or not self.scope.in_scope(url) or is_non_page_url(url):
+            return None
+        if not self.trap_guard.admit(url):
+            logger.debug("Not following %s: looks like a crawler trap", url)
+            return None
+        self._requested.add(url)
+        # dont_filter: the spider deduplicates on normalised URLs itself, and Scrapy's duplicate filter
+        # would silently drop the second hop of a redirect loop instead of letting it be reported.
+        meta = {REFERRER: referrer}
+        if is_document_url(url):
+            return Request(
+                url,
+                method="HEAD",
+                callback=self.parse_document,
+                errback=self.on_document_error,
+                meta=meta,
+                dont_filter=True,
+            )
+        return Request(url, callback=self.parse, errback=self.on_page_error, meta=meta, dont_filter=True)
+
+    def _failure_status(self, failure: Failure) -> str | None:
+        """The PageItem status for a failed request, or None if the request was skipped on purpose."""
+        error = failure.value
+        if isinstance(error, AddressRefused):
+            return "error" if isinstance(error.reason, UnresolvableHost) else "refused"
+        if isinstance(error, OutOfScope):
+            return None
+        if isinstance(error, IgnoreRequest):
+            # RedirectMiddleware gives up after REDIRECT_MAX_TIMES hops; otherwise robots.txt said no.
+            redirects = failure.request.meta.get("redirect_times", 0)
+            return "redirect-loop" if redirects >= self.settings.getint("REDIRECT_MAX_TIMES") else None
+        if isinstance(error, TIMEOUT_ERRORS):
+            return "timeout"
+        return "error"
+
+
+def _patterns(value: Iterable[str] | str) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _content_type(response: Response) -> str:
+    raw = response.headers.get(b"Content-Type") or b""
+    return raw.decode("latin-1").split(";", 1)[0].strip().lower()
+
+
+def _is_document_type(content_type: str) -> bool:
+    return content_type in DOCUMENT_TYPES or content_type.startswith(DOCUMENT_TYPE_PREFIXES)
+
+
+def _document_item(url: str, response: Response, referrer: str | None) -> DocumentItem:
+    length = response.headers.get(b"Content-Length")
+    if length is not None and length.isdigit():
+        size: int | None = int(length)
+    else:
+        size = len(response.body) if response.request.method != "HEAD" else None
+    return DocumentItem(
+        url=url,
+        content_type=_content_type(response) or None,
+        size=size,
+        http_status=response.status,
+        referrer=referrer,
+    )
+
+
+def _title(response: TextResponse) -> str | None:
+    title = " ".join(response.xpath("string(/html/head/title)").get("").split())
+    return title[:MAX_TITLE_LENGTH] or None
+
+
+def _error_message(failure: Failure) -> str:
+    error = failure.value
+    if isinstance(error, AddressRefused):
+        return str(error.reason)
+    message = str(error).strip()
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__

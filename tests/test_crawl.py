@@ -1,0 +1,213 @@
+"""Crawling and auditing whole sites end to end: the bundled demo municipality, and pages built to fail."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import run_cli
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from bench.plain_loop import plain_axe_loop, rule_counts  # noqa: E402
+
+
+def path_of(url: str) -> str:
+    path = urlsplit(url).path
+    return path + "index.html" if path.endswith("/") else path
+
+
+@pytest.fixture(scope="module")
+def demo_crawl_sqlite(demo_site, tmp_path_factory):
+    db = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    result = run_cli("crawl", demo_site + "/", "--allow-private", "--browsers", "2", "--delay", "0", db=db)
+    exported = json.loads(run_cli("export", "latest", db=db).stdout)
+    return result, exported
+
+
+def check_demo_findings(exported: dict, manifest: dict, base_url: str) -> None:
+    found = {}
+    for page in exported["pages"]:
+        assert page["status"] == "ok", page
+        found.setdefault(path_of(page["url"]), set()).update(v["rule"] for v in page["violations"])
+    expected_pages = set(manifest["pages"]) - set(manifest["robots_disallowed"])
+    assert set(found) == expected_pages
+    for path in expected_pages:
+        assert found[path] == set(manifest["pages"][path]), path
+    frame = manifest["iframe_defect"]
+    embedding = next(p for p in exported["pages"] if path_of(p["url"]) == frame["page"])
+    rule = next(v for v in embedding["violations"] if v["rule"] == frame["rule"])
+    assert all(node["target"][0].startswith("iframe") for node in rule["nodes"]), "found inside the frame"
+    assert {urlsplit(d["url"]).path for d in exported["documents"]} == set(manifest["documents"])
+    assert all(d["content_type"] == "application/pdf" for d in exported["documents"])
+    assert not any(urlsplit(p["url"]).netloc != urlsplit(base_url).netloc for p in exported["pages"])
+
+
+def test_demo_crawl_finds_every_deliberate_defect_on_its_page(demo_crawl_sqlite, demo_manifest, demo_site):
+    result, exported = demo_crawl_sqlite
+    assert result.code == 0, result.stderr
+    assert "completed" in result.stdout
+    check_demo_findings(exported, demo_manifest, demo_site)
+    assert path_of(demo_site + demo_manifest["sitemap_only"][0]) in {
+        path_of(p["url"]) for p in exported["pages"]
+    }
+
+
+@pytest.mark.postgres
+def test_demo_crawl_into_postgresql(demo_site, demo_manifest, postgres_url):
+    result = run_cli(
+        "crawl", demo_site + "/", "--allow-private", "--browsers", "2", "--delay", "0", db=postgres_url
+    )
+    assert result.code == 0, result.stderr
+    exported = json.loads(run_cli("export", "latest", db=postgres_url).stdout)
+    check_demo_findings(exported, demo_manifest, demo_site)
+
+
+def test_results_agree_rule_for_rule_with_a_plain_selenium_axe_loop(demo_crawl_sqlite):
+    _, exported = demo_crawl_sqlite
+    urls = [page["url"] for page in exported["pages"]]
+    baseline = plain_axe_loop(urls, browsers=2)
+    for page in exported["pages"]:
+        ours = {v["rule"]: len(v["nodes"]) for v in page["violations"]}
+        assert ours == rule_counts(baseline[page["url"]]), page["url"]
+
+
+def test_max_pages_and_depth_bound_the_crawl(demo_site, sqlite_url):
+    result = run_cli(
+        "crawl", demo_site + "/", "--allow-private", "--max-pages", "5", "--delay", "0", db=sqlite_url
+    )
+    assert result.code == 0, result.stderr
+    assert len(json.loads(run_cli("export", "latest", db=sqlite_url).stdout)["pages"]) == 5
+    shallow = run_cli(
+        "crawl", demo_site + "/", "--allow-private", "--max-depth", "0", "--delay", "0", db=sqlite_url
+    )
+    assert shallow.code == 0, shallow.stderr
+    pages = json.loads(run_cli("export", "latest", db=sqlite_url).stdout)["pages"]
+    assert {p["depth"] for p in pages} == {0}
+
+
+PAGE = '<!doctype html><html lang="nl"><title>{0}</title><body><main><h1>{0}</h1>{1}</main></body></html>'
+
+
+def test_hanging_pages_are_timeouts_and_the_run_completes(page_server, sqlite_url):
+    def never_finishes(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.end_headers()
+        handler.wfile.write(b"<!doctype html><html lang=nl><title>Traag</title><body>")
+        handler.wfile.flush()
+        time.sleep(12)
+
+    def image_never_finishes(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "image/png")
+        handler.send_header("Content-Length", "100000")
+        handler.end_headers()
+        handler.wfile.write(b"\x89PNG\r\n\x1a\n")
+        handler.wfile.flush()
+        time.sleep(12)
+
+    page_server.routes["/traag-html"] = never_finishes
+    page_server.routes["/traag-beeld.png"] = image_never_finishes
+    page_server.add(
+        "/",
+        PAGE.format(
+            "Start", '<a href="/traag-html">html</a> <a href="/beeld">beeld</a> <a href="/goed">goed</a>'
+        ),
+    )
+    page_server.add("/beeld", PAGE.format("Beeld", '<img src="/traag-beeld.png" alt="kaart">'))
+    page_server.add("/goed", PAGE.format("Goed", ""))
+    result = run_cli(
+        "crawl",
+        page_server.url("/"),
+        "--allow-private",
+        "--page-timeout",
+        "3",
+        "--delay",
+        "0",
+        db=sqlite_url,
+        env={"A11YCHECK_DOWNLOAD_TIMEOUT": "3"},
+    )
+    assert result.code == 1, result.stderr  # pages that could not be audited are worth attention
+    statuses = {
+        urlsplit(p["url"]).path: p["status"]
+        for p in json.loads(run_cli("export", "latest", db=sqlite_url).stdout)["pages"]
+    }
+    assert statuses == {"/": "ok", "/traag-html": "timeout", "/beeld": "timeout", "/goed": "ok"}
+
+
+def _chromium_descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    names: dict[int, str] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    head, rest = handle.read().rsplit(")", 1)
+                names[int(entry)] = head.split("(", 1)[1]
+                children.setdefault(int(rest.split()[1]), []).append(int(entry))
+            except OSError:
+                continue
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        for child in children.get(current, []):
+            todo.append(child)
+            if names.get(child) == "chromium":
+                found.append(child)
+    return found
+
+
+def test_a_browser_killed_mid_run_is_replaced_and_the_run_completes(page_server, sqlite_url):
+    crawler: dict[str, subprocess.Popen] = {}
+    killed = threading.Event()
+
+    def kill_browser_then_answer(handler):
+        if not killed.is_set():
+            killed.set()
+            for pid in _chromium_descendants(crawler["process"].pid):
+                os.kill(pid, signal.SIGKILL)
+        body = PAGE.format("Na de crash", '<img src="/x.png">').encode()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    page_server.add("/", PAGE.format("Start", '<a href="/crash">crash</a> <a href="/goed">goed</a>'))
+    page_server.add("/goed", PAGE.format("Goed", ""))
+    page_server.routes["/crash"] = kill_browser_then_answer
+    env = {k: v for k, v in os.environ.items() if not k.startswith("A11YCHECK_")} | {
+        "A11YCHECK_DB": sqlite_url
+    }
+    crawler["process"] = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "a11ycheck",
+            "crawl",
+            page_server.url("/"),
+            "--allow-private",
+            "--browsers",
+            "1",
+            "--delay",
+            "0",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    stdout, stderr = crawler["process"].communicate(timeout=180)
+    assert killed.is_set()
+    assert crawler["process"].returncode == 0, stderr
+    pages = {
+        urlsplit(p["url"]).path: p
+        for p in json.loads(run_cli("export", "latest", db=sqlite_url).stdout)["pages"]
+    }
+    assert {path: p["status"] for path, p in pages.items()} == {"/": "ok", "/crash": "ok", "/goed": "ok"}
+    assert [v["rule"] for v in pages["/crash"]["violations"]] == ["image-alt"]
