@@ -183,6 +183,25 @@ def runs(db: str | None, limit: int) -> None:
 
 @cli.command()
 @click.argument("run")
+@_db_option
+@_user_errors
+def resume(run: str, db: str | None) -> None:
+    """Finish a killed or interrupted run (RUN: an id or `latest`) with the settings it started with.
+
+    Pages already written are not audited again; browsers the killed run left behind are stopped.
+
+    Example: a11ycheck resume latest
+    """
+    from a11ycheck.runs import resume_run
+
+    store = Store(_settings(db).db)
+    with RunProgress() as progress:
+        summary = resume_run(run, store, progress)
+    _finish(summary, store)
+
+
+@cli.command()
+@click.argument("run")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 @click.option(
     "-o",
@@ -236,6 +255,57 @@ def demo(serve: bool, port: int, browsers: int | None, db: str | None) -> None:
     _finish(summary, store)
 
 
+@cli.command()
+@click.option(
+    "--organisation",
+    "organisations",
+    multiple=True,
+    metavar="SLUG",
+    help="Only the sites of this organisation (repeatable).",
+)
+@click.option("--max-pages", type=int, default=200, show_default=True, help="Pages per site at most.")
+@click.option("--browsers", type=int, help="Headless browsers per site crawl (default 2).")
+@click.option("--allow-private", is_flag=True, default=None, help="Allow loopback and private-network sites.")
+@click.option("--tags", help="Only run axe rules with these tags, comma-separated.")
+@_db_option
+@_user_errors
+def monitor(organisations: tuple[str, ...], db: str | None, **flags) -> None:
+    """Audit every configured site in turn, for cron or a systemd timer; a failing site never stops the rest.
+
+    Exit code 0 when every site was audited completely, 1 when some site failed (the summary names it).
+
+    Example: a11ycheck monitor --max-pages 200
+    """
+    from a11ycheck.monitor import configured_sites, monitor_sites
+
+    settings = _settings(db, **flags)
+    store = Store(settings.db)
+    sites = configured_sites(store, organisations)
+    outcomes = monitor_sites(
+        store,
+        settings,
+        sites,
+        on_site=lambda site, n, total: click.echo(
+            f"[{n}/{total}] {site.organisation} {site.start_url}", err=True
+        ),
+    )
+    for outcome in outcomes:
+        mark = "FAILED" if outcome.failed else "ok"
+        click.echo(f"{mark:<6}  {outcome.organisation}  {outcome.start_url}  {outcome.detail}")
+    failed = [o for o in outcomes if o.failed]
+    skipped = len(sites) - len(outcomes)
+    click.echo(
+        f"monitor: {len(outcomes) - len(failed)} of {len(sites)} sites audited completely"
+        + (f", {len(failed)} failed: " + ", ".join(o.start_url for o in failed) if failed else "")
+        + (f", {skipped} not started (interrupted)" if skipped else ""),
+        err=True,
+    )
+    if skipped or any(o.exit_code == 130 for o in outcomes):
+        sys.exit(130)
+    if failed:
+        sys.exit(1)
+
+
 def _finish(summary: RunSummary, store: Store) -> None:
     """Print what the run did and where it is, then exit 0 (done), 1 (pages failed) or 130 (interrupted)."""
     click.echo(
@@ -245,7 +315,11 @@ def _finish(summary: RunSummary, store: Store) -> None:
     )
     click.echo(f"results in {store.display_url}; export with: a11ycheck export {summary.id} --format json")
     if summary.status == "interrupted":
-        click.echo(f"interrupted: run {summary.id} keeps the pages audited so far", err=True)
+        click.echo(
+            f"interrupted: run {summary.id} keeps the pages audited so far; "
+            f"finish it with: a11ycheck resume {summary.id}",
+            err=True,
+        )
         sys.exit(130)
     if summary.failed or summary.audited == 0:
         sys.exit(1)

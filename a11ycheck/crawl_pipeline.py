@@ -73,8 +73,6 @@ class AuditPipeline:
             return item
         if not isinstance(item, PageItem) or not recorder.claim(item.url):
             return item
-        if recorder.progress:
-            recorder.progress.page_found()
         record = PageRecord(
             url=item.url,
             status=item.status,

@@ -36,6 +36,7 @@ class Run(SQLModel, table=True):
     axe_version: str = Field(default="", max_length=20)
     options: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON of the run's settings
     error: str | None = Field(default=None, sa_column=Column(Text))
+    owner: str | None = Field(default=None, max_length=300)  # "host:pid" of the process running it
 
     pages: list["Page"] = Relationship(back_populates="run")
 

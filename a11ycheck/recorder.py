@@ -19,6 +19,9 @@ class RunRecorder:
         progress: RunProgress | None = None,
         batch_size: int = 20,
         max_delay: float = 2.0,
+        pages_done: set[str] = frozenset(),
+        documents_done: set[str] = frozenset(),
+        max_pages: int | None = None,
     ):
         self.store = store
         self.run_id = run_id
@@ -27,19 +30,23 @@ class RunRecorder:
         self.max_delay = max_delay
         self._pages: list[tuple[PageRecord, PageResult | None]] = []
         self._documents: list[Document] = []
-        self._seen: set[str] = set()
+        self._seen: set[str] = set(pages_done)  # pages claimed, by this process or the run before a resume
+        self._documents_seen: set[str] = set(documents_done)
+        self.max_pages = max_pages
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._last_flush = time.monotonic()
         self._accepting = True
 
     def claim(self, url: str) -> bool:
-        """True the first time a URL is offered in this run: no page is audited twice."""
+        """True the first time a page URL is offered in this run, within max_pages: none audited twice."""
         with self._lock:
-            if url in self._seen:
+            if url in self._seen or (self.max_pages is not None and len(self._seen) >= self.max_pages):
                 return False
             self._seen.add(url)
-            return True
+        if self.progress:
+            self.progress.page_found()
+        return True
 
     def stop_accepting(self) -> None:
         """After an interruption: pages still finishing were cut short, so they are left for a resume."""
@@ -60,9 +67,9 @@ class RunRecorder:
 
     def document(self, document: Document) -> None:
         with self._lock:
-            if document.url in self._seen:
+            if document.url in self._documents_seen:
                 return
-            self._seen.add(document.url)
+            self._documents_seen.add(document.url)
             self._documents.append(document)
 
     def flush(self) -> None:

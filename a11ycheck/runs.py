@@ -6,9 +6,10 @@ import signal
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from a11ycheck.audit.axe import axe_version
+from a11ycheck.audit.chromium import kill_leftover_browsers
 from a11ycheck.audit.pool import BrowserPool
 from a11ycheck.errors import UserError
 from a11ycheck.netguard import RefusedAddress, check_url
@@ -47,55 +48,101 @@ def audit_urls(
 ) -> RunSummary:
     """Audit exactly these pages, following no links; all URLs are checked before anything is written."""
     targets = audit_targets(urls, settings)
-    browser_config = settings.browser_config()
-    run = store.start_run("audit", None, _options(settings, urls=len(targets)), axe_version())
-    recorder = RunRecorder(store, run.id, progress, batch_size=settings.batch_size)
-    with (
-        _recording(store, run.id, recorder),
-        BrowserPool(
-            settings.browsers, browser_config, settings.audit_limits(), settings.recycle_after
-        ) as pool,
-    ):
-
-        def audit_one(url: str) -> None:
-            recorder.claim(url)
-            if progress:
-                progress.page_found()
-            recorder.page(PageRecord(url=url), pool.audit(url))
-
-        executor = ThreadPoolExecutor(max_workers=settings.browsers, thread_name_prefix="audit")
-        try:
-            for future in [executor.submit(audit_one, url) for url in targets]:
-                future.result()
-        except BaseException:
-            recorder.stop_accepting()  # pages cut short by the interruption are not recorded as failed
-            pool.close()
-            raise
-        finally:
-            executor.shutdown(wait=True, cancel_futures=True)
-    return store.run_summary(run.id)
+    settings.browser_config()
+    run = store.start_run("audit", None, _options(settings, urls=targets), axe_version())
+    return _audit_list(run.id, targets, settings, store, progress, pages_done=set())
 
 
 def crawl_site(
     start_url: str, settings: Settings, store: Store, progress: RunProgress | None = None
 ) -> RunSummary:
     """Crawl the site of `start_url` with Scrapy and audit every HTML page found."""
+    start = crawl_target(start_url, settings)
+    settings.browser_config()
+    run = store.start_run("crawl", start, _options(settings), axe_version())
+    return _crawl(run.id, start, settings, store, progress, pages_done=set(), documents_done=set())
+
+
+def resume_run(ref: str, store: Store, progress: RunProgress | None = None) -> RunSummary:
+    """Finish a killed or interrupted run with its own settings: no page audited twice, none lost.
+
+    Browsers the killed process left behind are found by their profile folder and killed first.
+    """
+    run_id = store.resolve_run(ref)
+    summary = store.run_summary(run_id)
+    if summary.status == "completed":
+        raise UserError(f"run {run_id} is already complete: nothing to resume")
+    if summary.status == "running":
+        owner = store.get_run(run_id).owner
+        raise UserError(f"run {run_id} is still running ({owner}): stop that process first, then resume")
+    run = store.get_run(run_id)
+    options = json.loads(run.options)
+    settings = Settings.from_env().with_flags(
+        db=store.url, **{k: v for k, v in options.items() if k in Settings.__dataclass_fields__}
+    )
+    settings.browser_config()
+    kill_leftover_browsers(_run_tag(run_id))
+    pages_done, documents_done = store.recorded_urls(run_id)
+    store.reopen_run(run_id)
+    if run.kind == "crawl":
+        return _crawl(run_id, run.start_url, settings, store, progress, pages_done, documents_done)
+    return _audit_list(run_id, options.get("urls", []), settings, store, progress, pages_done)
+
+
+def _audit_list(
+    run_id: int,
+    targets: list[str],
+    settings: Settings,
+    store: Store,
+    progress: RunProgress | None,
+    pages_done: set[str],
+) -> RunSummary:
+    recorder = RunRecorder(store, run_id, progress, batch_size=settings.batch_size, pages_done=pages_done)
+    remaining = [url for url in targets if url not in pages_done]
+    with _recording(store, run_id, recorder), _browsers(settings, run_id) as pool:
+
+        def audit_one(url: str) -> None:
+            if recorder.claim(url):
+                recorder.page(PageRecord(url=url), pool.audit(url))
+
+        executor = ThreadPoolExecutor(max_workers=settings.browsers, thread_name_prefix="audit")
+        try:
+            for future in [executor.submit(audit_one, url) for url in remaining]:
+                future.result()
+        except BaseException:
+            recorder.stop_accepting()  # pages cut short by the interruption are left for a resume
+            pool.close()
+            raise
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+    return store.run_summary(run_id)
+
+
+def _crawl(
+    run_id: int,
+    start: str,
+    settings: Settings,
+    store: Store,
+    progress: RunProgress | None,
+    pages_done: set[str],
+    documents_done: set[str],
+) -> RunSummary:
     from scrapy.crawler import CrawlerProcess
 
     from a11ycheck.crawl_pipeline import AuditContext, AuditPipeline
     from spiders.settings import crawl_settings
     from spiders.site_spider import SiteSpider
 
-    start = crawl_target(start_url, settings)
-    browser_config = settings.browser_config()
-    run = store.start_run("crawl", start, _options(settings), axe_version())
-    recorder = RunRecorder(store, run.id, progress, batch_size=settings.batch_size)
-    with (
-        _recording(store, run.id, recorder) as outcome,
-        BrowserPool(
-            settings.browsers, browser_config, settings.audit_limits(), settings.recycle_after
-        ) as pool,
-    ):
+    recorder = RunRecorder(
+        store,
+        run_id,
+        progress,
+        batch_size=settings.batch_size,
+        pages_done=pages_done,
+        documents_done=documents_done,
+        max_pages=settings.max_pages,
+    )
+    with _recording(store, run_id, recorder) as outcome, _browsers(settings, run_id) as pool:
         context = AuditContext(pool, recorder)
         scrapy_settings = crawl_settings(
             allow_private=settings.allow_private,
@@ -106,7 +153,8 @@ def crawl_site(
         scrapy_settings["ITEM_PIPELINES"] = {AuditPipeline.bound_to(context): 500}
         process = CrawlerProcess(scrapy_settings, install_root_handler=False)
         logging.getLogger("scrapy").setLevel(max(logging.getLogger().getEffectiveLevel(), logging.INFO))
-        process.crawl(
+        failures: list = []
+        crawling = process.crawl(
             SiteSpider,
             start_url=start,
             max_pages=settings.max_pages,
@@ -114,10 +162,22 @@ def crawl_site(
             include=list(settings.include),
             exclude=list(settings.exclude),
         )
+        crawling.addErrback(failures.append)
         process.start()
+        if failures:
+            failures[0].raiseException()
         if context.close_reason == "shutdown":
             outcome.interrupted()
-    return store.run_summary(run.id)
+    return store.run_summary(run_id)
+
+
+def _run_tag(run_id: int) -> str:
+    return f"run{run_id}"
+
+
+def _browsers(settings: Settings, run_id: int) -> BrowserPool:
+    config = replace(settings.browser_config(), run_tag=_run_tag(run_id))
+    return BrowserPool(settings.browsers, config, settings.audit_limits(), settings.recycle_after)
 
 
 class _Outcome:

@@ -5,6 +5,7 @@ and the queries the CLI and later stages read from.
 import hashlib
 import json
 import os
+import socket
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -82,6 +83,30 @@ def migrate(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")  # serialises concurrent first starts
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def this_process() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def owner_is_dead(owner: str | None) -> bool:
+    """True when the run's process was on this machine and is gone (killed, power loss); else False."""
+    if not owner or ":" not in owner:
+        return False
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
 
 
 def node_fingerprint(rule: str, page_url: str, target: list) -> str:
@@ -164,11 +189,27 @@ class Store:
             site_id=site.id if site else None,
             options=json.dumps(options, sort_keys=True),
             axe_version=axe_version,
+            owner=this_process(),
         )
         with self.session() as session:
             session.add(run)
             session.commit()
             return run
+
+    def reopen_run(self, run_id: int) -> Run:
+        """Take over a killed or interrupted run: this process now owns it and it is running again."""
+        with self.session() as session:
+            run = session.get(Run, run_id)
+            run.status, run.finished_at, run.error, run.owner = "running", None, None, this_process()
+            session.commit()
+            return run
+
+    def recorded_urls(self, run_id: int) -> tuple[set[str], set[str]]:
+        """The page and the document URLs a run has already written: what a resume must not redo."""
+        with self.session() as session:
+            pages = session.exec(select(Page.url).where(Page.run_id == run_id)).scalars().all()
+            documents = session.exec(select(Document.url).where(Document.run_id == run_id)).scalars().all()
+        return set(pages), set(documents)
 
     def finish_run(self, run_id: int, status: str, error: str | None = None) -> None:
         with self.session() as session:
@@ -252,7 +293,7 @@ class Store:
             id=run.id,
             kind=run.kind,
             start_url=run.start_url,
-            status=run.status,
+            status="killed" if run.status == "running" and owner_is_dead(run.owner) else run.status,
             started_at=run.started_at,
             finished_at=run.finished_at,
             pages=sum(by_status.values()),

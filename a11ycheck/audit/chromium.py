@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
@@ -19,6 +20,7 @@ from selenium.webdriver.chrome.service import Service
 
 from a11ycheck.errors import UserError
 
+PROFILE_PREFIX = "a11ycheck-chromium-"
 CHROMIUM_ARGS = (
     "--headless=new",
     "--no-sandbox",
@@ -60,6 +62,7 @@ class BrowserConfig:
     page_load_timeout: float = 30.0
     script_timeout: float = 60.0
     remote_url: str | None = None  # a Selenium Grid; then no local processes are started
+    run_tag: str = ""  # goes into the profile folder's name, so a resumed run can find what a killed one left
 
 
 class ChromiumBrowser:
@@ -68,7 +71,7 @@ class ChromiumBrowser:
     def __init__(self, config: BrowserConfig):
         self.config = config
         self.pages = 0
-        self._profile_dir = tempfile.mkdtemp(prefix="a11ycheck-chromium-")
+        self._profile_dir = tempfile.mkdtemp(prefix=f"{profile_prefix(config.run_tag)}")
         self._service: Service | None = None
         options = webdriver.ChromeOptions()
         for arg in CHROMIUM_ARGS:
@@ -126,6 +129,40 @@ class ChromiumBrowser:
             except Exception:  # noqa: BLE001 - a dead browser cannot quit; kill() follows anyway
                 pass
         self.kill()
+
+
+def profile_prefix(run_tag: str) -> str:
+    return f"{PROFILE_PREFIX}{run_tag}-" if run_tag else PROFILE_PREFIX
+
+
+def kill_leftover_browsers(run_tag: str) -> int:
+    """Kill the browsers a killed run left running (found by their profile folder) and remove the folders.
+
+    Returns how many process groups were killed.
+    """
+    marker = f"--user-data-dir={os.path.join(tempfile.gettempdir(), profile_prefix(run_tag))}"
+    groups = set()
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/cmdline", "rb") as handle:
+                arguments = handle.read().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        if any(argument.startswith(marker) for argument in arguments):
+            try:
+                groups.add(os.getpgid(int(entry.name)))
+            except ProcessLookupError:
+                continue
+    for group in groups:
+        try:
+            os.killpg(group, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    for folder in Path(tempfile.gettempdir()).glob(f"{profile_prefix(run_tag)}*"):
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(groups)
 
 
 class BrowserStartError(RuntimeError):
