@@ -149,6 +149,7 @@ def _crawl(
             max_depth=settings.max_depth,
             download_timeout=settings.download_timeout,
             download_delay=settings.download_delay,
+            max_page_bytes=settings.max_page_bytes,
         )
         scrapy_settings["ITEM_PIPELINES"] = {AuditPipeline.bound_to(context): 500}
         process = CrawlerProcess(scrapy_settings, install_root_handler=False)

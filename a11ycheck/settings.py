@@ -27,6 +27,7 @@ class Settings:
     allow_private: bool = False
     download_delay: float = 0.5  # seconds between requests to one host (AutoThrottle adapts from here)
     download_timeout: float = 30.0
+    max_page_bytes: int = 20 * 1024 * 1024  # larger pages are recorded as "too-large", not downloaded
     batch_size: int = 20  # pages per database transaction
 
     @classmethod

@@ -21,6 +21,7 @@ def crawl_settings(
     download_delay: float = 0.0,
     concurrent_per_host: int = 2,
     user_agent: str = USER_AGENT,
+    max_page_bytes: int = 20 * MEGABYTE,
 ) -> dict[str, Any]:
     """The Scrapy settings for a crawl; the caller adds ITEM_PIPELINES (and FEEDS, if it wants any)."""
     return {
@@ -31,8 +32,8 @@ def crawl_settings(
         "DOWNLOAD_DELAY": download_delay,
         "CONCURRENT_REQUESTS_PER_DOMAIN": concurrent_per_host,
         "DOWNLOAD_TIMEOUT": download_timeout,
-        "DOWNLOAD_MAXSIZE": 20 * MEGABYTE,
-        "DOWNLOAD_WARNSIZE": 5 * MEGABYTE,
+        "DOWNLOAD_MAXSIZE": max_page_bytes,
+        "DOWNLOAD_WARNSIZE": min(5 * MEGABYTE, max_page_bytes),
         "REDIRECT_MAX_TIMES": 10,
         "RETRY_TIMES": 1,
         "DEPTH_LIMIT": max_depth,

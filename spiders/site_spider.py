@@ -10,8 +10,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 from scrapy import Request
-from scrapy.exceptions import CloseSpider, DownloadTimeoutError, IgnoreRequest
-from scrapy.http import Response, TextResponse
+from scrapy.exceptions import CloseSpider, DownloadCancelledError, DownloadTimeoutError, IgnoreRequest
+from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spiders import SitemapSpider
 from scrapy.spiders.sitemap import iterloc
@@ -130,7 +130,18 @@ class SiteSpider(SitemapSpider):
         if _is_document_type(content_type):
             yield from self._emit_document(_document_item(url, response, referrer))
             return
-        if content_type not in HTML_TYPES or not isinstance(response, TextResponse):
+        is_html = content_type in HTML_TYPES or (not content_type and isinstance(response, HtmlResponse))
+        if not is_html or not isinstance(response, TextResponse):
+            yield from self._emit_page(
+                PageItem(
+                    url=url,
+                    status="not-html",
+                    http_status=response.status,
+                    depth=depth,
+                    referrer=referrer,
+                    error=f"served as {content_type or 'no content type'}, not HTML",
+                )
+            )
             return
         if not self._claim_page(url):
             return  # reported already, e.g. reached again through a redirect
@@ -294,6 +305,8 @@ class SiteSpider(SitemapSpider):
             return "redirect-loop" if redirects >= self.settings.getint("REDIRECT_MAX_TIMES") else None
         if isinstance(error, TIMEOUT_ERRORS):
             return "timeout"
+        if isinstance(error, DownloadCancelledError) and "max size" in str(error):
+            return "too-large"
         return "error"
 
 

@@ -23,8 +23,10 @@ MAX_SNIPPET = 600  # characters of element HTML and failure summary kept per nod
 
 _PAGE_FACTS_SCRIPT = """
 const nav = performance.getEntriesByType('navigation')[0];
+const errorCode = document.querySelector('.error-code');
+const netError = location.protocol === 'chrome-error:' && errorCode ? errorCode.textContent.trim() : '';
 return {status: nav && nav.responseStatus ? nav.responseStatus : null,
-        contentType: String(document.contentType || ''), url: String(location.href)};
+        contentType: String(document.contentType || ''), url: String(location.href), netError: netError};
 """
 
 _RUN_SCRIPT = """

@@ -81,6 +81,8 @@ class ChromiumBrowser:
         # alert/confirm/beforeunload never block an audit; accepting lets navigation away go on
         options.unhandled_prompt_behavior = "accept"
         options.add_experimental_option("prefs", {"download_restrictions": 3})  # no downloads, ever
+        # chromedriver turns the popup blocker off by default; window.open would pile up windows
+        options.add_experimental_option("excludeSwitches", ["disable-popup-blocking"])
         try:
             if config.remote_url:
                 self.driver = webdriver.Remote(command_executor=config.remote_url, options=options)

@@ -6,10 +6,13 @@ raises BrowserGone, so the pool can replace it and try the page once more.
 
 import threading
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 
 from selenium.common.exceptions import (
     InvalidSessionIdException,
+    JavascriptException,
     NoSuchWindowException,
     TimeoutException,
     UnexpectedAlertPresentException,
@@ -18,7 +21,7 @@ from selenium.common.exceptions import (
 
 from a11ycheck.audit.axe import inject_axe_into_frames, page_facts, register_axe, run_axe
 from a11ycheck.audit.chromium import ChromiumBrowser
-from a11ycheck.audit.results import ERROR, NOT_HTML, TIMEOUT, PageResult
+from a11ycheck.audit.results import ERROR, NOT_HTML, TIMEOUT, TLS_ERROR, PageResult
 
 _GONE_MARKERS = (
     "disconnected",
@@ -90,27 +93,34 @@ def audit_page(browser: ChromiumBrowser, url: str, limits: AuditLimits) -> PageR
 
 def _load_and_run(browser: ChromiumBrowser, url: str, limits: AuditLimits, started: float) -> PageResult:
     driver = browser.driver
+    driver.get("about:blank")  # so a URL that turns into a download is not mistaken for the last page
     try:
         driver.get(url)
     except TimeoutException:
-        _stop_loading(browser)
-        return _failed(url, TIMEOUT, f"page did not load within {limits.page_load_timeout:g} s", started)
+        return _timed_out(browser, url, f"page did not load within {limits.page_load_timeout:g} s", started)
     except UnexpectedAlertPresentException:
         pass  # a dialog during load: accepted by the driver, audit what is there
-    facts = page_facts(driver)
-    if facts.get("status") and facts["status"] >= 400:
-        return _failed(url, f"http-{facts['status']}", f"the page answered HTTP {facts['status']}", started)
-    if facts.get("contentType") and "html" not in facts["contentType"]:
-        return _failed(url, NOT_HTML, f"not an HTML page ({facts['contentType']})", started)
+    except WebDriverException as exc:
+        if "insecure certificate" in str(exc).lower() or "ERR_CERT" in str(exc) or "ERR_SSL" in str(exc):
+            return _failed(url, TLS_ERROR, _first_line(exc), started)
+        raise
     try:
-        inject_axe_into_frames(driver)
-        payload = run_axe(driver, list(limits.tags), limits.frame_wait_ms)
-    except UnexpectedAlertPresentException:
-        inject_axe_into_frames(driver)
-        payload = run_axe(driver, list(limits.tags), limits.frame_wait_ms)
+        facts = page_facts(driver)
+        refusal = _not_auditable(url, facts, started)
+        if refusal:
+            return refusal
+        try:
+            inject_axe_into_frames(driver)
+            payload = run_axe(driver, list(limits.tags), limits.frame_wait_ms)
+        except UnexpectedAlertPresentException:
+            inject_axe_into_frames(driver)
+            payload = run_axe(driver, list(limits.tags), limits.frame_wait_ms)
     except TimeoutException:
-        _stop_loading(browser)
-        return _failed(url, TIMEOUT, f"axe did not finish within {limits.axe_timeout:g} s", started)
+        return _timed_out(browser, url, f"axe did not finish within {limits.axe_timeout:g} s", started)
+    except JavascriptException as exc:
+        if "unloaded" in str(exc) or "navigat" in str(exc) or "context" in str(exc):
+            return _failed(url, ERROR, "the page navigated away during the audit", started)
+        raise
     duration_ms = int((time.monotonic() - started) * 1000)
     if not isinstance(payload, dict) or not payload.get("ok"):
         error = (
@@ -120,13 +130,59 @@ def _load_and_run(browser: ChromiumBrowser, url: str, limits: AuditLimits, start
     return PageResult.from_axe(url, payload, duration_ms)
 
 
-def _stop_loading(browser: ChromiumBrowser) -> None:
-    """Leave a hung page so the next one starts clean; a browser that cannot is treated as gone."""
+# Chromium's own error page (chrome-error://) names the network error; these get their own status.
+_NET_ERROR_STATUSES = {
+    "ERR_TOO_MANY_REDIRECTS": "redirect-loop",
+    "ERR_TIMED_OUT": TIMEOUT,
+    "ERR_CONNECTION_TIMED_OUT": TIMEOUT,
+}
+
+
+def _not_auditable(url: str, facts: dict, started: float) -> PageResult | None:
+    """A result for what loaded but is not the page to audit: an error page, a download, not HTML."""
+    location = facts.get("url") or ""
+    if location.startswith("chrome-error:"):
+        code = facts.get("netError")
+        if not code:  # an empty error page: headless Chromium cancels HTTP authentication prompts this way
+            http_status = _probe_http_status(url)
+            if http_status and http_status >= 400:
+                return _failed(url, f"http-{http_status}", f"the page answered HTTP {http_status}", started)
+            code = "an unknown network error"
+        code = code.removeprefix("net::")
+        status = _NET_ERROR_STATUSES.get(
+            code, TLS_ERROR if code.startswith(("ERR_CERT", "ERR_SSL")) else ERROR
+        )
+        return _failed(url, status, f"the browser could not load the page: {code}", started)
+    if location == "about:blank":
+        return _failed(url, NOT_HTML, "the URL started a download instead of showing a page", started)
+    if facts.get("status") and facts["status"] >= 400:
+        return _failed(url, f"http-{facts['status']}", f"the page answered HTTP {facts['status']}", started)
+    if facts.get("contentType") and "html" not in facts["contentType"]:
+        return _failed(url, NOT_HTML, f"not an HTML page ({facts['contentType']})", started)
+    return None
+
+
+def _probe_http_status(url: str) -> int | None:
+    """The HTTP status of a URL the browser showed no page for, asked once without the browser."""
+    request = urllib.request.Request(url, method="GET", headers={"User-Agent": "a11ycheck"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - URL checked before
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+    except (urllib.error.URLError, OSError, ValueError):
+        return None
+
+
+def _timed_out(browser: ChromiumBrowser, url: str, message: str, started: float) -> PageResult:
+    """A timeout result; a browser that cannot leave the page (an endless script) is marked for replacing."""
+    result = _failed(url, TIMEOUT, message, started)
     try:
         browser.driver.execute_script("window.stop();")
         browser.driver.get("about:blank")
-    except WebDriverException as exc:
-        raise BrowserGone(f"browser stuck after a timeout: {_first_line(exc)}") from exc
+    except WebDriverException:
+        result.browser_unusable = True
+    return result
 
 
 def _failed(url: str, status: str, error: str, started: float) -> PageResult:

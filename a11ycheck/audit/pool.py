@@ -77,7 +77,10 @@ class BrowserPool:
             finally:
                 with self.stats.lock:
                     self.stats.busy_seconds += time.monotonic() - started
-            self._release(browser)
+            if result.browser_unusable:
+                self._discard(browser, replaced=True)
+            else:
+                self._release(browser)
             result.attempts = attempt
             return result
         return PageResult(

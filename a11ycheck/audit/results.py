@@ -9,6 +9,7 @@ TIMEOUT = "timeout"
 ERROR = "error"
 BROWSER_CRASH = "browser-crash"
 NOT_HTML = "not-html"
+TLS_ERROR = "tls-error"
 # Statuses that mean the audit itself failed (worth exit code 1); HTTP errors are findings about the site.
 AUDIT_FAILURES = (TIMEOUT, ERROR, BROWSER_CRASH)
 
@@ -93,6 +94,7 @@ class PageResult:
     error: str | None = None
     duration_ms: int = 0
     attempts: int = 1
+    browser_unusable: bool = False  # not stored: tells the pool to replace the browser (stuck on the page)
 
     @classmethod
     def from_axe(cls, url: str, payload: dict, duration_ms: int) -> "PageResult":
