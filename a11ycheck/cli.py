@@ -1,51 +1,16 @@
 """The `a11ycheck` command: parse, call the library, print. No logic lives here."""
 
-import functools
 import logging
 import sys
 from pathlib import Path
 
 import click
 
+from a11ycheck.cli_options import db_option, user_errors
 from a11ycheck.errors import UserError
 from a11ycheck.progress import RunProgress
 from a11ycheck.settings import Settings
 from a11ycheck.store import RunSummary, Store
-
-
-class InputError(click.ClickException):
-    """One line on stderr, exit code 2, no traceback."""
-
-    exit_code = 2
-
-
-def _db_option(command):
-    @click.option(
-        "--db",
-        "db",
-        metavar="URL",
-        envvar="A11YCHECK_DB",
-        help="Database URL (sqlite:///file.db or postgresql://...). Env: A11YCHECK_DB. "
-        "Default: ~/.local/share/a11ycheck/a11ycheck.db",
-    )
-    @functools.wraps(command)
-    def wrapper(*args, db=None, **kwargs):
-        return command(*args, db=db, **kwargs)
-
-    return wrapper
-
-
-def _user_errors(command):
-    """Library errors become a one-line message and exit code 2."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except UserError as exc:
-            raise InputError(str(exc)) from None
-
-    return wrapper
 
 
 def _audit_options(command):
@@ -107,8 +72,8 @@ def cli(verbose: bool) -> None:
     help="Seconds between requests to the site; AutoThrottle adapts from here (default 0.5).",
 )
 @_audit_options
-@_db_option
-@_user_errors
+@db_option
+@user_errors
 def crawl(start_url: str, db: str | None, **flags) -> None:
     """Crawl START_URL's site (robots.txt, sitemaps, links) and audit every HTML page.
 
@@ -133,8 +98,8 @@ def crawl(start_url: str, db: str | None, **flags) -> None:
     help="A file with one URL per line (- for standard input); # starts a comment.",
 )
 @_audit_options
-@_db_option
-@_user_errors
+@db_option
+@user_errors
 def audit(urls: tuple[str, ...], urls_file, db: str | None, **flags) -> None:
     """Audit exactly these pages, following no links.
 
@@ -158,8 +123,8 @@ def audit(urls: tuple[str, ...], urls_file, db: str | None, **flags) -> None:
 
 @cli.command()
 @click.option("--limit", type=int, default=20, show_default=True, help="Show at most this many runs.")
-@_db_option
-@_user_errors
+@db_option
+@user_errors
 def runs(db: str | None, limit: int) -> None:
     """List runs, newest first: id, start, site, status, pages audited/failed.
 
@@ -183,8 +148,8 @@ def runs(db: str | None, limit: int) -> None:
 
 @cli.command()
 @click.argument("run")
-@_db_option
-@_user_errors
+@db_option
+@user_errors
 def resume(run: str, db: str | None) -> None:
     """Finish a killed or interrupted run (RUN: an id or `latest`) with the settings it started with.
 
@@ -209,8 +174,8 @@ def resume(run: str, db: str | None) -> None:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write to this file instead of standard output.",
 )
-@_db_option
-@_user_errors
+@db_option
+@user_errors
 def export(run: str, fmt: str, output: Path | None, db: str | None) -> None:
     """Export a run's findings; RUN is a run id or `latest`.
 
@@ -233,8 +198,8 @@ def export(run: str, fmt: str, output: Path | None, db: str | None) -> None:
 @click.option("--serve", is_flag=True, help="Only serve the demo site on loopback until Ctrl-C.")
 @click.option("--port", type=int, default=0, help="Port for the demo site (default: any free port).")
 @click.option("--browsers", type=int, help="Headless browsers (default 2).")
-@_db_option
-@_user_errors
+@db_option
+@user_errors
 def demo(serve: bool, port: int, browsers: int | None, db: str | None) -> None:
     """Serve the bundled demo municipality on loopback, crawl and audit it.
 
@@ -267,8 +232,8 @@ def demo(serve: bool, port: int, browsers: int | None, db: str | None) -> None:
 @click.option("--browsers", type=int, help="Headless browsers per site crawl (default 2).")
 @click.option("--allow-private", is_flag=True, default=None, help="Allow loopback and private-network sites.")
 @click.option("--tags", help="Only run axe rules with these tags, comma-separated.")
-@_db_option
-@_user_errors
+@db_option
+@user_errors
 def monitor(organisations: tuple[str, ...], db: str | None, **flags) -> None:
     """Audit every configured site in turn, for cron or a systemd timer; a failing site never stops the rest.
 
@@ -323,6 +288,12 @@ def _finish(summary: RunSummary, store: Store) -> None:
         sys.exit(130)
     if summary.failed or summary.audited == 0:
         sys.exit(1)
+
+
+from a11ycheck.cli_charters import charter, sites  # noqa: E402 - groups registered after the core commands
+
+cli.add_command(charter)
+cli.add_command(sites)
 
 
 def main() -> None:

@@ -3,10 +3,12 @@
 import json
 import logging
 import signal
+import socket
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, replace
+from urllib.parse import urlsplit
 
 from a11ycheck.audit.axe import axe_version
 from a11ycheck.audit.chromium import kill_leftover_browsers
@@ -29,18 +31,41 @@ def checked_url(url: str, allow_private: bool) -> str:
     return normalize_url(url)
 
 
+def check_reachable(urls: Iterable[str], timeout: float = 10.0) -> None:
+    """Each distinct host answers a TCP connection; otherwise a UserError before a run is started.
+
+    Only called after the address check, so it never connects anywhere the check refused.
+    """
+    for host, port in dict.fromkeys(_host_port(url) for url in urls):
+        try:
+            socket.create_connection((host, port), timeout=timeout).close()
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise UserError(
+                f"cannot reach {host}:{port} ({reason.lower()}): check the URL and that the site is up"
+            ) from None
+
+
+def _host_port(url: str) -> tuple[str, int]:
+    parts = urlsplit(url)
+    return parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
+
+
 def audit_targets(urls: Iterable[str], settings: Settings) -> list[str]:
     """The URLs to audit, checked and deduplicated; a UserError before anything is written."""
     targets = list(dict.fromkeys(checked_url(url, settings.allow_private) for url in urls))
     if not targets:
         raise UserError("no URLs to audit: give URLs as arguments or a file with --urls-file")
+    check_reachable(targets)
     return targets
 
 
 def crawl_target(start_url: str, settings: Settings) -> str:
     """The start URL, checked, and the crawl's patterns compiled; a UserError before anything is written."""
     _check_patterns(settings.include + settings.exclude)
-    return checked_url(start_url, settings.allow_private)
+    start = checked_url(start_url, settings.allow_private)
+    check_reachable([start])
+    return start
 
 
 def audit_urls(

@@ -99,6 +99,8 @@ BAD_INPUTS = [
     (["crawl", "https://www.vlaanderen.be/", "--max-pages", "many"], "'many' is not a valid integer"),
     (["audit", "https://www.vlaanderen.be/", "--browsers", "0"], "--browsers"),
     (["crawl", "ftp://example.org/"], "only http and https"),
+    (["crawl", "http://127.0.0.1:9/", "--allow-private"], "cannot reach 127.0.0.1:9 (connection refused)"),
+    (["audit", "http://127.0.0.1:9/x", "--allow-private"], "cannot reach 127.0.0.1:9"),
     (["crawl", "http://192.168.1.1/"], "private"),
     (["crawl", "http://127.0.0.1:9/", "--allow-private", "--include", "("], "bad regular expression"),
     (["export", "42"], "no run '42'"),
