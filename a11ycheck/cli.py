@@ -51,10 +51,10 @@ def cli(verbose: bool) -> None:
 
     Example: a11ycheck crawl https://www.gemeente.be/ --max-pages 200
     """
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(asctime)s %(name)s %(levelname)s %(message)s",
-    )
+    level = logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    for handler in logging.root.handlers:
+        handler.setLevel(level)  # Scrapy resets logger levels; the handler's level still holds
 
 
 @cli.command()
@@ -198,13 +198,22 @@ def export(run: str, fmt: str, output: Path | None, db: str | None) -> None:
 @click.option("--serve", is_flag=True, help="Only serve the demo site on loopback until Ctrl-C.")
 @click.option("--port", type=int, default=0, help="Port for the demo site (default: any free port).")
 @click.option("--browsers", type=int, help="Headless browsers (default 2).")
+@click.option(
+    "--charters",
+    "charters_dir",
+    type=click.Path(path_type=Path),
+    envvar="A11YCHECK_CHARTERS",
+    default="charters",
+    help="Folder with voorbeeld.yaml, the demo municipality's charter (default ./charters).",
+)
 @db_option
 @user_errors
-def demo(serve: bool, port: int, browsers: int | None, db: str | None) -> None:
-    """Serve the bundled demo municipality on loopback, crawl and audit it.
+def demo(serve: bool, port: int, browsers: int | None, charters_dir: Path, db: str | None) -> None:
+    """Serve the bundled demo municipality on loopback, crawl and audit it, show its charter progress.
 
     Example: a11ycheck demo
     """
+    from a11ycheck.demo.organisation import DEMO_ORGANISATION, attach_demo_site
     from a11ycheck.demo.server import DemoServer, serve_forever
     from a11ycheck.runs import crawl_site
 
@@ -215,8 +224,21 @@ def demo(serve: bool, port: int, browsers: int | None, db: str | None) -> None:
     store = Store(settings.db)
     with DemoServer(port=port) as server:
         click.echo(f"demo site served at {server.base_url}/", err=True)
+        attach_demo_site(store, server.base_url)
         with RunProgress() as progress:
             summary = crawl_site(server.base_url + "/", settings, store, progress)
+    if (charters_dir / f"{DEMO_ORGANISATION}.yaml").is_file():
+        from a11ycheck.cli_charters import status as charter_status
+
+        click.echo(f"\ncharter of {DEMO_ORGANISATION} ({charters_dir / DEMO_ORGANISATION}.yaml):")
+        click.get_current_context().invoke(
+            charter_status,
+            municipality=DEMO_ORGANISATION,
+            fmt="table",
+            today=None,
+            charters_dir=charters_dir,
+            db=settings.db,
+        )
     _finish(summary, store)
 
 

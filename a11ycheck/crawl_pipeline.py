@@ -1,12 +1,13 @@
 """The Scrapy item pipeline that hands each page a spider finds to the browser pool, off the reactor.
 
 Audits run in a Twisted thread pool as large as the browser pool (`deferToThreadPool`), so the crawl
-goes on while browsers work, and Scrapy's own back-pressure (a pipeline returning a Deferred) keeps it
+goes on while browsers work, and Scrapy's own back-pressure (a pipeline still awaiting its item) keeps it
 from racing too far ahead.
 """
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import threads
 from twisted.python.threadpool import ThreadPool
 
@@ -58,7 +59,7 @@ class AuditPipeline:
     def close_spider(self, spider=None) -> None:
         self.threads.stop()
 
-    def process_item(self, item, spider=None):
+    async def process_item(self, item, spider=None):
         recorder = self.context.recorder
         if isinstance(item, DocumentItem):
             recorder.document(
@@ -87,9 +88,8 @@ class AuditPipeline:
             return item
         from twisted.internet import reactor  # Scrapy picks and installs the reactor: import it late
 
-        deferred = threads.deferToThreadPool(reactor, self.threads, self._audit, record)
-        deferred.addCallback(lambda _: item)
-        return deferred
+        await maybe_deferred_to_future(threads.deferToThreadPool(reactor, self.threads, self._audit, record))
+        return item
 
     def _audit(self, record: PageRecord) -> None:
         self.context.recorder.page(record, self.context.pool.audit(record.url))

@@ -1,7 +1,6 @@
 """Running a crawl or a list audit from start to end: the run row, the browsers, the writes, the outcome."""
 
 import json
-import logging
 import signal
 import socket
 from collections.abc import Iterable
@@ -177,8 +176,8 @@ def _crawl(
             max_page_bytes=settings.max_page_bytes,
         )
         scrapy_settings["ITEM_PIPELINES"] = {AuditPipeline.bound_to(context): 500}
-        process = CrawlerProcess(scrapy_settings, install_root_handler=False)
-        logging.getLogger("scrapy").setLevel(max(logging.getLogger().getEffectiveLevel(), logging.INFO))
+        scrapy_settings["LOG_INSTALL_ROOT_HANDLER"] = False  # the CLI's logging configuration stays
+        process = CrawlerProcess(scrapy_settings)
         failures: list = []
         crawling = process.crawl(
             SiteSpider,
