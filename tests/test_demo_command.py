@@ -1,0 +1,25 @@
+"""`a11ycheck demo`, the main job of the README: serve, crawl, audit, attribute, show the charter."""
+
+from pathlib import Path
+
+from conftest import run_cli
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_demo_crawls_the_demo_site_and_shows_the_voorbeeld_charter(sqlite_url, demo_manifest):
+    result = run_cli("demo", "--charters", str(REPO / "charters"), db=sqlite_url)
+    assert result.code == 0, result.stderr
+    expected = len(set(demo_manifest["pages"]) - set(demo_manifest["robots_disallowed"]))
+    assert f"run 1 completed: {expected} pages, {expected} audited, 0 failed, 0 HTTP errors" in result.stdout
+    assert "3 documents" in result.stdout
+    table = [line for line in result.stdout.splitlines() if line.startswith("voorbeeld ")]
+    commitments = {line.split()[1]: line for line in table}
+    assert "web-toegankelijkheidsverklaring" in commitments
+    assert " met " in commitments["web-toegankelijkheidsverklaring"]
+
+    again = run_cli("demo", "--charters", str(REPO / "charters"), db=sqlite_url)
+    assert again.code == 0, again.stderr
+    sites = run_cli("sites", "list", "voorbeeld", db=sqlite_url)
+    assert sites.code == 0
+    assert len([line for line in sites.stdout.splitlines() if "127.0.0.1" in line]) == 1, sites.stdout
