@@ -72,9 +72,10 @@ def cli(verbose: bool) -> None:
     help="Seconds between requests to the site; AutoThrottle adapts from here (default 0.5).",
 )
 @_audit_options
+@click.option("--campaign-site", type=int, hidden=True)  # set by `a11ycheck worker`: links the run to it
 @db_option
 @user_errors
-def crawl(start_url: str, db: str | None, **flags) -> None:
+def crawl(start_url: str, db: str | None, campaign_site: int | None = None, **flags) -> None:
     """Crawl START_URL's site (robots.txt, sitemaps, links) and audit every HTML page.
 
     Example: a11ycheck crawl https://www.voorbeeld.be/ --max-pages 100 --browsers 2
@@ -84,7 +85,12 @@ def crawl(start_url: str, db: str | None, **flags) -> None:
     settings = _settings(db, **flags)
     crawl_target(start_url, settings)
     settings.browser_config()
-    store = Store(settings.db)
+    if campaign_site is None:
+        store = Store(settings.db)
+    else:
+        from a11ycheck.distributed.run_link import CampaignRunStore
+
+        store = CampaignRunStore(settings.db, campaign_site)
     with RunProgress() as progress:
         summary = crawl_site(start_url, settings, store, progress)
     _finish(summary, store)
@@ -206,10 +212,19 @@ def export(run: str, fmt: str, output: Path | None, db: str | None) -> None:
     default="charters",
     help="Folder with voorbeeld.yaml, the demo municipality's charter (default ./charters).",
 )
+@click.option(
+    "--report-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="reports",
+    show_default=True,
+    help="Where the HTML report is written.",
+)
 @db_option
 @user_errors
-def demo(serve: bool, port: int, browsers: int | None, charters_dir: Path, db: str | None) -> None:
-    """Serve the bundled demo municipality on loopback, crawl and audit it, show its charter progress.
+def demo(
+    serve: bool, port: int, browsers: int | None, charters_dir: Path, report_dir: Path, db: str | None
+) -> None:
+    """Serve the bundled demo on loopback, crawl and audit it, show its charter, build the HTML report.
 
     Example: a11ycheck demo
     """
@@ -227,7 +242,8 @@ def demo(serve: bool, port: int, browsers: int | None, charters_dir: Path, db: s
         attach_demo_site(store, server.base_url)
         with RunProgress() as progress:
             summary = crawl_site(server.base_url + "/", settings, store, progress)
-    if (charters_dir / f"{DEMO_ORGANISATION}.yaml").is_file():
+    charters = charters_dir if (charters_dir / f"{DEMO_ORGANISATION}.yaml").is_file() else None
+    if charters is not None:
         from a11ycheck.cli_charters import status as charter_status
 
         click.echo(f"\ncharter of {DEMO_ORGANISATION} ({charters_dir / DEMO_ORGANISATION}.yaml):")
@@ -239,6 +255,10 @@ def demo(serve: bool, port: int, browsers: int | None, charters_dir: Path, db: s
             charters_dir=charters_dir,
             db=settings.db,
         )
+    from a11ycheck.report.build import ReportRequest, build_report
+
+    built = build_report(store, ReportRequest(out=report_dir, charters_dir=charters))
+    click.echo(f"report written to {built.path} ({built.files} files); serve it with: a11ycheck report serve")
     _finish(summary, store)
 
 
@@ -293,6 +313,141 @@ def monitor(organisations: tuple[str, ...], db: str | None, **flags) -> None:
         sys.exit(1)
 
 
+def _broker_option(command):
+    return click.option(
+        "--broker",
+        metavar="URL",
+        help="Celery broker: redis://HOST:6379/0 or amqp://USER:PASSWORD@HOST:5672// "
+        "(env A11YCHECK_BROKER; default redis://127.0.0.1:6379/0).",
+    )(command)
+
+
+def _queue_option(command):
+    return click.option(
+        "--queue",
+        metavar="NAME",
+        help="Broker queue of campaign sites (env A11YCHECK_QUEUE; default a11ycheck).",
+    )(command)
+
+
+@cli.group()
+def campaign() -> None:
+    """A monitoring campaign spread over `a11ycheck worker` processes on any number of machines.
+
+    Example: a11ycheck campaign start --max-pages 200, then a11ycheck campaign status
+    """
+
+
+@campaign.command("start")
+@click.option(
+    "--organisation",
+    "organisations",
+    multiple=True,
+    metavar="SLUG",
+    help="Only the sites of this organisation (repeatable).",
+)
+@click.option("--max-pages", type=int, default=200, show_default=True, help="Pages per site at most.")
+@click.option("--allow-private", is_flag=True, default=None, help="Allow loopback and private-network sites.")
+@click.option("--tags", help="Only run axe rules with these tags, comma-separated.")
+@_broker_option
+@_queue_option
+@db_option
+@user_errors
+def campaign_start(organisations: tuple[str, ...], db: str | None, **flags) -> None:
+    """Send every configured site (`a11ycheck sites add`) to the workers, one message per site.
+
+    Example: a11ycheck campaign start --organisation gent --max-pages 200
+    """
+    from a11ycheck.distributed.campaigns import start_campaign
+    from a11ycheck.distributed.celery_app import broker_display
+
+    settings = _settings(db, **flags)
+    started, count = start_campaign(Store(settings.db), settings, organisations)
+    click.echo(
+        f"campaign {started.id}: {count} sites sent to {broker_display(settings.broker)} (queue "
+        f"{started.queue}); follow it with: a11ycheck campaign status {started.id}"
+    )
+
+
+@campaign.command("status")
+@click.argument("campaign_ref", metavar="[CAMPAIGN]", default="latest")
+@db_option
+@user_errors
+def campaign_status(campaign_ref: str, db: str | None) -> None:
+    """Where a campaign (an id or `latest`) stands, site by site: state, run, pages, worker.
+
+    Example: a11ycheck campaign status 3
+    """
+    from a11ycheck.distributed.campaigns import campaign_progress
+
+    settings = _settings(db)
+    progress = campaign_progress(Store(settings.db), campaign_ref, settings.takeover_after)
+    counts = ", ".join(f"{count} {state}" for state, count in progress.counts.items())
+    click.echo(
+        f"campaign {progress.id} (started {progress.created_at:%Y-%m-%d %H:%M:%S} UTC, queue "
+        f"{progress.queue}): {len(progress.sites)} sites, {counts}"
+    )
+    click.echo(
+        f"{'state':<9}  {'run':>5}  {'audited':>7}  {'failed':>6}  {'tries':>5}  {'worker':<24}  "
+        "organisation  site"
+    )
+    for site in progress.sites:
+        click.echo(
+            f"{site.state:<9}  {site.run_id or '-':>5}  {site.audited:>7}  {site.failed:>6}  "
+            f"{site.deliveries:>5}  {site.worker or '-':<24}  {site.organisation}  {site.start_url}"
+            + (f"  ({site.error})" if site.error else "")
+        )
+
+
+@campaign.command("resume")
+@click.argument("campaign_ref", metavar="CAMPAIGN")
+@_broker_option
+@db_option
+@user_errors
+def campaign_resume(campaign_ref: str, db: str | None, **flags) -> None:
+    """Send again a campaign's unfinished sites that no live worker has (a broker restart lost them, say).
+
+    Safe to repeat: a site a live worker has, or a finished one, is left alone.
+
+    Example: a11ycheck campaign resume 3
+    """
+    from a11ycheck.distributed.campaigns import resend_unfinished
+
+    settings = _settings(db, **flags)
+    resent, count = resend_unfinished(Store(settings.db), settings, campaign_ref)
+    click.echo(f"campaign {resent.id}: {count} unfinished sites sent again (queue {resent.queue})")
+
+
+@cli.command()
+@click.option(
+    "--concurrency", type=int, default=1, show_default=True, help="Sites audited at once, one process each."
+)
+@click.option("--browsers", type=int, help="Headless browsers per site (default 2).")
+@click.option(
+    "--browser-url",
+    metavar="URL",
+    help="Use a Selenium Grid (remote WebDriver) instead of local Chromium, e.g. http://selenium-hub:4444 "
+    "(env A11YCHECK_BROWSER_URL).",
+)
+@click.option(
+    "--name", metavar="NAME", help="Worker name, e.g. audit1@%h (%h: host name); default celery@HOST."
+)
+@_broker_option
+@_queue_option
+@db_option
+@user_errors
+def worker(concurrency: int, name: str | None, db: str | None, **flags) -> None:
+    """Audit the campaign sites the broker hands out, until Ctrl-C or SIGTERM.
+
+    A site whose worker dies is sent to another and resumed from the pages already written.
+
+    Example: a11ycheck worker --concurrency 2 --browsers 2 --browser-url http://selenium-hub:4444
+    """
+    from a11ycheck.distributed.worker import run_worker
+
+    run_worker(_settings(db, **flags), concurrency, name)
+
+
 def _finish(summary: RunSummary, store: Store) -> None:
     """Print what the run did and where it is, then exit 0 (done), 1 (pages failed) or 130 (interrupted)."""
     click.echo(
@@ -313,9 +468,11 @@ def _finish(summary: RunSummary, store: Store) -> None:
 
 
 from a11ycheck.cli_charters import charter, sites  # noqa: E402 - groups registered after the core commands
+from a11ycheck.cli_report import report  # noqa: E402
 
 cli.add_command(charter)
 cli.add_command(sites)
+cli.add_command(report)
 
 
 def main() -> None:

@@ -127,3 +127,36 @@ class ReportedUpdate(SQLModel, table=True):
     evidence_url: str | None = Field(default=None, sa_column=Column(Text))
     author: str = Field(default="", max_length=200)
     recorded_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Campaign(SQLModel, table=True):
+    """A monitoring campaign spread over workers: its sites went to `queue`, each audited by one run."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    organisations: str = Field(default="", sa_column=Column(Text, nullable=False))  # slugs, comma-separated
+    options: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON: max_pages, tags, ...
+    queue: str = Field(max_length=200)
+
+
+class CampaignSite(SQLModel, table=True):
+    """One site of a campaign: the unit of work a worker takes, and the run that audits it.
+
+    `holder` and `heartbeat` say which worker process has it now and that it is alive, so a re-delivered
+    site is resumed only once its previous holder is gone.
+    """
+
+    __table_args__ = (UniqueConstraint("campaign_id", "site_id", name="uq_campaignsite_campaign_site"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    campaign_id: int = Field(foreign_key="campaign.id", index=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    run_id: int | None = Field(default=None, foreign_key="run.id", index=True)
+    status: str = Field(default="queued", max_length=20, index=True)  # queued|running|completed|failed
+    deliveries: int = 0  # times a worker took it; more than 1 means it was re-delivered and resumed
+    holder: str | None = Field(default=None, max_length=300)  # "host:pid" of the worker process on it now
+    heartbeat: float | None = None  # unix time of the holder's last sign of life
+    worker: str | None = Field(default=None, max_length=300)  # Celery node name of the last worker on it
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    error: str | None = Field(default=None, sa_column=Column(Text))

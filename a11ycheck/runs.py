@@ -238,7 +238,9 @@ def _recording(store: Store, run_id: int, recorder: RunRecorder):
 
 
 def _options(settings: Settings, **extra) -> dict:
-    options = {k: v for k, v in asdict(settings).items() if k not in ("db", "chromium", "chromedriver")}
+    options = {
+        k: v for k, v in asdict(settings).items() if k not in ("db", "chromium", "chromedriver", "broker")
+    }
     options.update(extra)
     return json.loads(json.dumps(options, default=list))
 

@@ -29,6 +29,10 @@ class Settings:
     download_timeout: float = 30.0
     max_page_bytes: int = 20 * 1024 * 1024  # larger pages are recorded as "too-large", not downloaded
     batch_size: int = 20  # pages per database transaction
+    broker: str = "redis://127.0.0.1:6379/0"  # Celery broker for campaigns: redis:// or amqp://
+    queue: str = "a11ycheck"  # the broker queue campaign sites are sent to and workers take them from
+    takeover_after: float = 120.0  # seconds without a heartbeat before a site's worker is presumed dead
+    redelivery_after: float = 600.0  # Redis only: seconds before an unacknowledged site is sent again
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":

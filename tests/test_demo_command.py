@@ -7,8 +7,11 @@ from conftest import run_cli
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_demo_crawls_the_demo_site_and_shows_the_voorbeeld_charter(sqlite_url, demo_manifest):
-    result = run_cli("demo", "--charters", str(REPO / "charters"), db=sqlite_url)
+def test_demo_crawls_the_demo_site_and_shows_the_voorbeeld_charter(sqlite_url, demo_manifest, tmp_path):
+    reports = tmp_path / "reports"
+    result = run_cli(
+        "demo", "--charters", str(REPO / "charters"), "--report-dir", str(reports), db=sqlite_url
+    )
     assert result.code == 0, result.stderr
     expected = len(set(demo_manifest["pages"]) - set(demo_manifest["robots_disallowed"]))
     assert f"run 1 completed: {expected} pages, {expected} audited, 0 failed, 0 HTTP errors" in result.stdout
@@ -18,7 +21,11 @@ def test_demo_crawls_the_demo_site_and_shows_the_voorbeeld_charter(sqlite_url, d
     assert "web-toegankelijkheidsverklaring" in commitments
     assert " met " in commitments["web-toegankelijkheidsverklaring"]
 
-    again = run_cli("demo", "--charters", str(REPO / "charters"), db=sqlite_url)
+    assert f"report written to {reports / 'index.html'}" in result.stdout
+    assert (reports / "index.html").is_file()
+    assert "Voorbeeld" in (reports / "index.html").read_text()
+
+    again = run_cli("demo", "--charters", str(REPO / "charters"), "--report-dir", str(reports), db=sqlite_url)
     assert again.code == 0, again.stderr
     sites = run_cli("sites", "list", "voorbeeld", db=sqlite_url)
     assert sites.code == 0
