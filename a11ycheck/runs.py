@@ -1,5 +1,6 @@
 """Running a crawl or a list audit from start to end: the run row, the browsers, the writes, the outcome."""
 
+import hashlib
 import json
 import signal
 import socket
@@ -105,7 +106,7 @@ def resume_run(ref: str, store: Store, progress: RunProgress | None = None) -> R
         db=store.url, **{k: v for k, v in options.items() if k in Settings.__dataclass_fields__}
     )
     settings.browser_config()
-    kill_leftover_browsers(_run_tag(run_id))
+    kill_leftover_browsers(browser_profile_tag(store.url, run_id))
     pages_done, documents_done = store.recorded_urls(run_id)
     store.reopen_run(run_id)
     if run.kind == "crawl":
@@ -196,12 +197,13 @@ def _crawl(
     return store.run_summary(run_id)
 
 
-def _run_tag(run_id: int) -> str:
-    return f"run{run_id}"
+def browser_profile_tag(database_url: str, run_id: int) -> str:
+    """Names a run's browser profiles: the run id, and the database, since run ids repeat across them."""
+    return f"run{run_id}-{hashlib.sha1(database_url.encode()).hexdigest()[:8]}"
 
 
 def _browsers(settings: Settings, run_id: int) -> BrowserPool:
-    config = replace(settings.browser_config(), run_tag=_run_tag(run_id))
+    config = replace(settings.browser_config(), run_tag=browser_profile_tag(settings.db, run_id))
     return BrowserPool(settings.browsers, config, settings.audit_limits(), settings.recycle_after)
 
 

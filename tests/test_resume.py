@@ -13,6 +13,7 @@ from conftest import run_cli
 from sqlalchemy import create_engine, text
 
 from a11ycheck.audit.chromium import PROFILE_PREFIX
+from a11ycheck.runs import browser_profile_tag
 
 
 def pages_written(db_url: str) -> int:
@@ -26,8 +27,8 @@ def pages_written(db_url: str) -> int:
         engine.dispose()
 
 
-def browsers_of_run(run_id: int) -> list[int]:
-    marker = f"{PROFILE_PREFIX}run{run_id}-"
+def browsers_of_run(db_url: str, run_id: int) -> list[int]:
+    marker = f"{PROFILE_PREFIX}{browser_profile_tag(db_url, run_id)}-"
     found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -102,12 +103,14 @@ def test_sigkilled_crawl_is_resumed_without_loss_or_repeats(
 
     listing = run_cli("runs", db=db_url)
     assert " killed " in listing.stdout, listing.stdout
-    assert browsers_of_run(1), "a SIGKILLed crawl leaves its browsers running: resume must clean them up"
+    assert browsers_of_run(db_url, 1), (
+        "a SIGKILLed crawl leaves its browsers running: resume must clean them up"
+    )
 
     resumed = run_cli("resume", "latest", db=db_url)
     assert resumed.code == 0, resumed.stderr
     assert "run 1 completed" in resumed.stdout
-    assert browsers_of_run(1) == []
+    assert browsers_of_run(db_url, 1) == []
     paths = audited_paths(db_url)
     assert len(paths) == len(set(paths)), "a page was audited twice"
     assert set(paths) >= expected_paths(demo_manifest) - {"/index.html"}
@@ -122,7 +125,7 @@ def test_ctrl_c_stops_cleanly_says_how_to_resume_and_resume_finishes(demo_site, 
     assert "a11ycheck resume 1" in stderr
     assert "Traceback" not in stderr
     assert "run 1 interrupted" in stdout
-    assert browsers_of_run(1) == []
+    assert browsers_of_run(sqlite_url, 1) == []
 
     resumed = run_cli("resume", "1", db=sqlite_url)
     assert resumed.code == 0, resumed.stderr
