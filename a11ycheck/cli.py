@@ -258,7 +258,10 @@ def demo(
     from a11ycheck.report.build import ReportRequest, build_report
 
     built = build_report(store, ReportRequest(out=report_dir, charters_dir=charters))
-    click.echo(f"report written to {built.path} ({built.files} files); serve it with: a11ycheck report serve")
+    click.echo(
+        f"report written to {built.path} ({built.files} files); "
+        f"serve it with: a11ycheck report serve --dir {report_dir}"
+    )
     _finish(summary, store)
 
 
