@@ -35,6 +35,27 @@ def _audit_options(command):
     return command
 
 
+def _site_selection_options(command):
+    """What `monitor` and `campaign start` share: which configured sites, and how each is audited."""
+    options = [
+        click.option(
+            "--organisation",
+            "organisations",
+            multiple=True,
+            metavar="SLUG",
+            help="Only the sites of this organisation (repeatable).",
+        ),
+        click.option("--max-pages", type=int, default=200, show_default=True, help="Pages per site at most."),
+        click.option(
+            "--allow-private", is_flag=True, default=None, help="Allow loopback and private-network sites."
+        ),
+        click.option("--tags", help="Only run axe rules with these tags, comma-separated."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def _settings(db: str | None, **flags) -> Settings:
     tags = flags.pop("tags", None)
     if tags is not None:
@@ -266,17 +287,8 @@ def demo(
 
 
 @cli.command()
-@click.option(
-    "--organisation",
-    "organisations",
-    multiple=True,
-    metavar="SLUG",
-    help="Only the sites of this organisation (repeatable).",
-)
-@click.option("--max-pages", type=int, default=200, show_default=True, help="Pages per site at most.")
+@_site_selection_options
 @click.option("--browsers", type=int, help="Headless browsers per site crawl (default 2).")
-@click.option("--allow-private", is_flag=True, default=None, help="Allow loopback and private-network sites.")
-@click.option("--tags", help="Only run axe rules with these tags, comma-separated.")
 @db_option
 @user_errors
 def monitor(organisations: tuple[str, ...], db: str | None, **flags) -> None:
@@ -342,16 +354,7 @@ def campaign() -> None:
 
 
 @campaign.command("start")
-@click.option(
-    "--organisation",
-    "organisations",
-    multiple=True,
-    metavar="SLUG",
-    help="Only the sites of this organisation (repeatable).",
-)
-@click.option("--max-pages", type=int, default=200, show_default=True, help="Pages per site at most.")
-@click.option("--allow-private", is_flag=True, default=None, help="Allow loopback and private-network sites.")
-@click.option("--tags", help="Only run axe rules with these tags, comma-separated.")
+@_site_selection_options
 @_broker_option
 @_queue_option
 @db_option
