@@ -2,9 +2,13 @@
 
 One page at a time per browser, the axe source sent with every page into the top document and each
 frame (axe_selenium_python's `Axe.inject` alone would miss frames, which would not be a fair baseline),
-no CDP, no trimming. Used by the agreement test and by the benchmarks.
+no CDP, no trimming. Used by the agreement test and by the benchmarks, which run it as
+
+    .venv/bin/python -m bench.plain_loop --urls-file urls.txt --browsers 2 --out results.json
 """
 
+import argparse
+import json
 import queue
 import threading
 from pathlib import Path
@@ -14,11 +18,10 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
+from a11ycheck.audit.chromium import CHROMIUM_ARGS
+
 AXE_JS = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js").read_text()
-ARGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-).split()
+ARGS = CHROMIUM_ARGS  # the same browser as a11ycheck's: the loops differ, not the browsers
 
 
 def _browser() -> webdriver.Chrome:
@@ -85,3 +88,26 @@ def plain_axe_loop(urls: list[str], browsers: int) -> dict[str, dict]:
 def rule_counts(axe_result: dict) -> dict[str, int]:
     """{rule id: number of failing elements}: what two audits must agree on."""
     return {v["id"]: len(v["nodes"]) for v in axe_result.get("violations", [])}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Audit the URLs of a file and write {url: {rule: failing elements}} or {url: {"error": ...}}."""
+    parser = argparse.ArgumentParser(prog="python -m bench.plain_loop", description=main.__doc__)
+    parser.add_argument("--urls-file", required=True)
+    parser.add_argument("--browsers", type=int, default=2)
+    parser.add_argument("--out", required=True, help="where the JSON summary goes")
+    args = parser.parse_args(argv)
+    with open(args.urls_file, encoding="utf-8") as handle:
+        urls = [line.strip() for line in handle if line.strip() and not line.startswith("#")]
+    results = plain_axe_loop(urls, args.browsers)
+    summary = {
+        url: {"violations": rule_counts(result)} if "violations" in result else {"error": result.get("error")}
+        for url, result in results.items()
+    }
+    with open(args.out, "w", encoding="utf-8") as handle:
+        json.dump(summary, handle)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

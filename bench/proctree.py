@@ -12,11 +12,12 @@ import time
 from dataclasses import dataclass, field
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 MB = 1024 * 1024
 
 
-def _processes() -> dict[int, tuple[int, int]]:
-    """{pid: (parent pid, RSS in bytes)} of every process we can read."""
+def _processes() -> dict[int, tuple[int, int, float]]:
+    """{pid: (parent pid, RSS in bytes, CPU seconds so far)} of every process we can read."""
     found = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -26,8 +27,9 @@ def _processes() -> dict[int, tuple[int, int]]:
                 fields = handle.read().rsplit(b")", 1)[1].split()
         except OSError:
             continue
-        # after the command: state, ppid, ... rss is field 24 of stat, the 22nd after the command
-        found[int(entry.name)] = (int(fields[1]), int(fields[21]) * PAGE_SIZE)
+        # after the command: state, ppid, ...; utime and stime are fields 14 and 15 of stat, rss field 24
+        cpu = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        found[int(entry.name)] = (int(fields[1]), int(fields[21]) * PAGE_SIZE, cpu)
     return found
 
 
@@ -44,15 +46,20 @@ def _pss(pid: int) -> int:
 
 def tree_members(root: int) -> dict[int, int]:
     """{pid: RSS in bytes} of `root` and all its descendants."""
+    return {pid: rss for pid, (rss, _) in _tree(root).items()}
+
+
+def _tree(root: int) -> dict[int, tuple[int, float]]:
+    """{pid: (RSS in bytes, CPU seconds so far)} of `root` and all its descendants."""
     processes = _processes()
     children: dict[int, list[int]] = {}
-    for pid, (parent, _) in processes.items():
+    for pid, (parent, _, _) in processes.items():
         children.setdefault(parent, []).append(pid)
     members, stack = {}, [root]
     while stack:
         pid = stack.pop()
         if pid in processes:
-            members[pid] = processes[pid][1]
+            members[pid] = processes[pid][1:]
             stack.extend(children.get(pid, ()))
     return members
 
@@ -77,6 +84,7 @@ class TreeMemory:
     samples: list[tuple[float, int, int]] = field(default_factory=list)  # (seconds, RSS bytes, processes)
     pss_samples: list[tuple[float, int]] = field(default_factory=list)  # (seconds, PSS bytes)
     pss_every: int = 5
+    cpu_seconds: dict[int, float] = field(default_factory=dict)  # last seen CPU time of every member
     _stop: threading.Event = field(default_factory=threading.Event, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
 
@@ -102,14 +110,26 @@ class TreeMemory:
         return max((rss for _, rss, _ in self.samples), default=0)
 
     @property
+    def root_cpu_seconds(self) -> float:
+        """CPU time of the root process (the tool's own code, Python or Node)."""
+        return self.cpu_seconds.get(self.root, 0.0)
+
+    @property
+    def descendants_cpu_seconds(self) -> float:
+        """CPU time of every descendant seen (the browsers and their drivers), exited ones included."""
+        return sum(cpu for pid, cpu in self.cpu_seconds.items() if pid != self.root)
+
+    @property
     def peak_pss_bytes(self) -> int:
         return max((pss for _, pss in self.pss_samples), default=0)
 
     def _run(self) -> None:
         while True:
-            members = tree_members(self.root)
+            members = _tree(self.root)
             now = time.monotonic() - self._started
-            self.samples.append((now, sum(members.values()), len(members)))
+            self.samples.append((now, sum(rss for rss, _ in members.values()), len(members)))
+            for pid, (_, cpu) in members.items():
+                self.cpu_seconds[pid] = cpu
             if len(self.samples) % self.pss_every == 1:
                 self.pss_samples.append((now, sum(_pss(pid) for pid in members)))
             if self._stop.wait(self.interval):

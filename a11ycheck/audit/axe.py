@@ -21,29 +21,116 @@ MAX_FRAME_DEPTH = 4
 _ALLOW_ALL_ORIGINS = "window.axe.configure({allowedOrigins: ['<unsafe_all_origins>']});"
 MAX_SNIPPET = 600  # characters of element HTML and failure summary kept per node
 
-_PAGE_FACTS_SCRIPT = """
-const nav = performance.getEntriesByType('navigation')[0];
-const errorCode = document.querySelector('.error-code');
-const netError = location.protocol === 'chrome-error:' && errorCode ? errorCode.textContent.trim() : '';
-return {status: nav && nav.responseStatus ? nav.responseStatus : null,
-        contentType: String(document.contentType || ''), url: String(location.href), netError: netError};
+# The loaded document's HTTP status (Chromium's navigation timing), content type, URL, Chromium's network
+# error code on its error page, its size in elements, and its age: how long ago its navigation started.
+_FACTS_FUNCTION = """
+function pageFacts() {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const errorCode = document.querySelector('.error-code');
+  const netError = location.protocol === 'chrome-error:' && errorCode ? errorCode.textContent.trim() : '';
+  return {status: nav && nav.responseStatus ? nav.responseStatus : null,
+          contentType: String(document.contentType || ''), url: String(location.href), netError: netError,
+          elements: document.getElementsByTagName('*').length, age: performance.now()};
+}
 """
+_PAGE_FACTS_SCRIPT = _FACTS_FUNCTION + "return pageFacts();"
 
-_RUN_SCRIPT = """
-const tags = arguments[0], frameWait = arguments[1], maxSnippet = arguments[2];
-const done = arguments[arguments.length - 1];
-const options = {resultTypes: ['violations'], iframes: true, frameWaitTime: frameWait};
-if (tags && tags.length) options.runOnly = {type: 'tag', values: tags};
-const cut = (s) => (s || '').slice(0, maxSnippet);
-window.axe.run(document, options).then((r) => done({
-  ok: true, url: String(location.href), title: String(document.title || ''),
-  violations: r.violations.map((v) => ({
-    id: v.id, impact: v.impact, tags: v.tags, help: v.help, description: v.description,
-    helpUrl: v.helpUrl,
-    nodes: v.nodes.map((n) => ({target: n.target, html: cut(n.html), summary: cut(n.failureSummary)})),
-  })),
-}), (e) => done({ok: false, error: String(e && e.message || e)}));
+# part: "all" rules, "without-contrast" (all but color-contrast) or "contrast" (color-contrast alone, if
+# the tags select it), so that a very large page can be audited in two runs (see page_audit.py).
+_RUN_FUNCTION = """
+function runAxe(tags, frameWait, maxSnippet, part, done) {
+  const options = {resultTypes: ['violations'], iframes: true, frameWaitTime: frameWait};
+  if (tags && tags.length) options.runOnly = {type: 'tag', values: tags};
+  if (part === 'without-contrast') options.rules = {'color-contrast': {enabled: false}};
+  if (part === 'contrast') {
+    options.rules = Object.fromEntries(window.axe.getRules()
+      .filter((rule) => rule.ruleId !== 'color-contrast').map((rule) => [rule.ruleId, {enabled: false}]));
+  }
+  const cut = (s) => (s || '').slice(0, maxSnippet);
+  window.axe.run(document, options).then((r) => done({
+    ok: true, url: String(location.href), title: String(document.title || ''),
+    violations: r.violations.map((v) => ({
+      id: v.id, impact: v.impact, tags: v.tags, help: v.help, description: v.description,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({target: n.target, html: cut(n.html), summary: cut(n.failureSummary)})),
+    })),
+  }), (e) => done({ok: false, error: window.__a11ycheckLeaving
+    ? 'the page navigated away during the audit' : String(e && e.message || e)}));
+}
 """
+_RUN_SCRIPT = (
+    _RUN_FUNCTION
+    + "runAxe(arguments[0], arguments[1], arguments[2], arguments[3], arguments[arguments.length - 1]);"
+)
+
+SHORT_TIMER_MS = 250  # a timer this short, set by the page, is let run before axe starts
+SETTLE_MS = 250  # but axe waits for such timers at most this long after the load event
+
+# Registered to run before any page script (prepare_browser): counts the page's pending short timers, so
+# the audit can let them run first, and notes when the page starts navigating away. Content a page adds
+# just after load (a banner, a menu) is audited as a visitor sees it, and a page that hangs just after
+# load is a timeout of its own, not of the next page.
+SETTLE_TRACKER = """
+(() => {
+  const setTimer = window.setTimeout.bind(window), clearTimer = window.clearTimeout.bind(window);
+  const pending = new Set();
+  window.setTimeout = function (handler, delay, ...rest) {
+    if (typeof handler !== 'function' || delay > SHORT_TIMER_MS) return setTimer(handler, delay, ...rest);
+    const id = setTimer(function () { pending.delete(id); return handler.apply(this, rest); }, delay);
+    pending.add(id);
+    return id;
+  };
+  window.clearTimeout = function (id) { pending.delete(id); return clearTimer(id); };
+  let leaving = false;  // the page is navigating away: an axe error then is that, not a defect of axe's
+  addEventListener('beforeunload', () => { leaving = true; }, {capture: true});
+  Object.defineProperty(window, '__a11ycheckLeaving', {get: () => leaving});
+  Object.defineProperty(window, '__a11ycheckSettled', {value: (then, until) => {
+    const check = () => (pending.size && performance.now() < until ? setTimer(check, 5) : then());
+    check();
+  }});
+})();
+""".replace("SHORT_TIMER_MS", str(SHORT_TIMER_MS))
+
+# The common case in one round trip: the facts, then axe's results when the document looks auditable and
+# axe is already in it and in every frame (registered for new documents; a frame of another site lives in
+# another renderer process, is not reachable from here and needs inject_axe_into_frames).
+_AUDIT_SCRIPT = (
+    _FACTS_FUNCTION
+    + _RUN_FUNCTION
+    + """
+const [tags, frameWait, maxSnippet, splitAt, maxDepth, settleMs] = arguments;
+const done = arguments[arguments.length - 1];
+const axeEverywhere = (win, depth) => {
+  try {
+    if (!(win.axe && win.axe.run)) return false;
+    if (depth >= maxDepth) return true;
+    for (const frame of win.document.querySelectorAll('iframe, frame')) {
+      if (!frame.contentWindow || !axeEverywhere(frame.contentWindow, depth + 1)) return false;
+    }
+    return true;
+  } catch (e) {
+    return false;  // a frame of another origin
+  }
+};
+const audit = () => {
+  const started = performance.now(), facts = pageFacts();
+  const auditable = /^https?:/.test(facts.url) && !(facts.status >= 400) && /html/.test(facts.contentType);
+  const part = facts.elements >= splitAt ? 'without-contrast' : 'all';
+  const finish = (axe) => done({facts: facts, axe: axe, part: part, ran: performance.now() - started});
+  if (auditable && axeEverywhere(window, 0)) runAxe(tags, frameWait, maxSnippet, part, finish);
+  else finish(null);
+};
+const settleThenAudit = () => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const until = (nav && nav.loadEventEnd ? nav.loadEventEnd : performance.now()) + settleMs;
+  if (typeof window.__a11ycheckSettled === 'function') window.__a11ycheckSettled(audit, until); else audit();
+};
+// A page that sent itself elsewhere just after load: the driver runs this in the next document, which
+// may still be loading; it is audited once loaded, as a visitor would see it (final_url says where).
+if (document.readyState === 'complete') settleThenAudit();
+else addEventListener('load', () => setTimeout(settleThenAudit, 0), {once: true});
+"""
+)
 
 
 @cache
@@ -95,6 +182,20 @@ def page_facts(driver: WebDriver) -> dict:
     return driver.execute_script(_PAGE_FACTS_SCRIPT) or {}
 
 
-def run_axe(driver: WebDriver, tags: list[str] | None, frame_wait_ms: int) -> dict:
+def audit_document(driver: WebDriver, tags: list[str] | None, frame_wait_ms: int, split_at: int) -> dict:
+    """One round trip: {"facts": page_facts, "axe": run_axe's payload or None, "part": the rules run,
+    "ran": milliseconds since the facts were taken}.
+
+    It first lets the page's short timers run (SETTLE_TRACKER), at most SETTLE_MS after the load event.
+    On a page of `split_at` elements or more, color-contrast is left out ("part": "without-contrast"),
+    for `run_axe(..., part="contrast")` to do separately. "axe" is None when the document is not one to
+    audit (an error page, an HTTP error, not HTML) or when axe is missing from one of its frames; then
+    the caller injects it (`inject_axe_into_frames`) and runs axe itself.
+    """
+    arguments = (list(tags or []), frame_wait_ms, MAX_SNIPPET, split_at, MAX_FRAME_DEPTH, SETTLE_MS)
+    return driver.execute_async_script(_AUDIT_SCRIPT, *arguments) or {}
+
+
+def run_axe(driver: WebDriver, tags: list[str] | None, frame_wait_ms: int, part: str = "all") -> dict:
     """Run axe in the top document (it collects frames' results itself); returns the trimmed payload."""
-    return driver.execute_async_script(_RUN_SCRIPT, list(tags or []), frame_wait_ms, MAX_SNIPPET)
+    return driver.execute_async_script(_RUN_SCRIPT, list(tags or []), frame_wait_ms, MAX_SNIPPET, part)

@@ -2,6 +2,11 @@
 
 Every way a page can go wrong ends in a PageResult with a status; only a browser that stopped answering
 raises BrowserGone, so the pool can replace it and try the page once more.
+
+A page too large for axe within its limit (tens of thousands of elements, where color-contrast takes most
+of the time) is audited in two runs: every rule but color-contrast, then color-contrast alone. When the
+second run does not finish in time, the page is recorded as `partial`, with every other rule's findings
+and an error saying what was not checked; it is never dropped.
 """
 
 import threading
@@ -18,10 +23,11 @@ from selenium.common.exceptions import (
     UnexpectedAlertPresentException,
     WebDriverException,
 )
+from urllib3.exceptions import HTTPError as Urllib3Error
 
-from a11ycheck.audit.axe import inject_axe_into_frames, page_facts, register_axe, run_axe
+from a11ycheck.audit.axe import SETTLE_TRACKER, audit_document, inject_axe_into_frames, register_axe, run_axe
 from a11ycheck.audit.chromium import ChromiumBrowser
-from a11ycheck.audit.results import ERROR, NOT_HTML, TIMEOUT, TLS_ERROR, PageResult
+from a11ycheck.audit.results import ERROR, NOT_HTML, PARTIAL, TIMEOUT, TLS_ERROR, PageResult
 
 _GONE_MARKERS = (
     "disconnected",
@@ -48,11 +54,43 @@ class AuditLimits:
     axe_timeout: float = 60.0
     frame_wait_ms: int = 5000
     tags: tuple[str, ...] = ()
+    split_at_elements: int = 10_000  # pages this large get color-contrast in a run of its own
 
     @property
     def hard_limit(self) -> float:
         """After this, the watchdog kills the browser: a page in an endless JS loop blocks even timeouts."""
         return self.page_load_timeout + self.axe_timeout + 30.0
+
+
+# Seconds past the axe limit before the watchdog kills a browser that did not answer: chromedriver's own
+# script timeout never fires when the page's main thread stays busy (an endless loop started after axe).
+AXE_GRACE = 10.0
+
+
+class _Watchdog:
+    """Kills the browser when a step of the audit overruns its limit, and remembers which step that was."""
+
+    def __init__(self, browser: ChromiumBrowser, seconds: float):
+        self._browser = browser
+        self._timer: threading.Timer | None = None
+        self.step = ""
+        self.fired_during: str | None = None
+        self.arm(seconds, "load")
+
+    def arm(self, seconds: float, step: str) -> None:
+        self.cancel()
+        self.step = step
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def _fire(self) -> None:
+        self.fired_during = self.step
+        self._browser.kill()
 
 
 # Runs before any page script: modal dialogs would freeze the page's JavaScript, and with it axe.
@@ -63,9 +101,11 @@ window.print = () => undefined;
 
 
 def prepare_browser(browser: ChromiumBrowser) -> None:
-    """Once per browser: tame dialogs and register axe for every new document."""
+    """Once per browser: tame dialogs, count short timers, and register axe for every new document."""
     try:
-        browser.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _TAME_DIALOGS})
+        browser.driver.execute_cdp_cmd(
+            "Page.addScriptToEvaluateOnNewDocument", {"source": _TAME_DIALOGS + SETTLE_TRACKER}
+        )
     except (WebDriverException, AttributeError):
         pass  # a remote browser without the DevTools protocol: the driver accepts dialogs instead
     register_axe(browser.driver)
@@ -74,26 +114,34 @@ def prepare_browser(browser: ChromiumBrowser) -> None:
 def audit_page(browser: ChromiumBrowser, url: str, limits: AuditLimits) -> PageResult:
     """Load `url` and run axe; a status for every outcome, BrowserGone when the browser died."""
     started = time.monotonic()
-    watchdog = threading.Timer(limits.hard_limit, browser.kill)
-    watchdog.daemon = True
-    watchdog.start()
+    watchdog = _Watchdog(browser, limits.hard_limit)
     browser.pages += 1
     try:
-        return _load_and_run(browser, url, limits, started)
+        return _load_and_run(browser, url, limits, started, watchdog)
     except (InvalidSessionIdException, NoSuchWindowException) as exc:
+        if watchdog.fired_during == "axe":
+            return _axe_overran(url, limits, started)
         raise BrowserGone(_first_line(exc)) from exc
     except WebDriverException as exc:
         message = _first_line(exc)
-        if _browser_gone(message) or not watchdog.is_alive():
+        if watchdog.fired_during == "axe":
+            return _axe_overran(url, limits, started)
+        if _browser_gone(message) or watchdog.fired_during:
             raise BrowserGone(message) from exc
         return _failed(url, ERROR, message, started)
+    except (Urllib3Error, ConnectionError):
+        if watchdog.fired_during == "axe":
+            return _axe_overran(url, limits, started)
+        raise
     finally:
         watchdog.cancel()
 
 
-def _load_and_run(browser: ChromiumBrowser, url: str, limits: AuditLimits, started: float) -> PageResult:
+def _load_and_run(
+    browser: ChromiumBrowser, url: str, limits: AuditLimits, started: float, watchdog: _Watchdog
+) -> PageResult:
     driver = browser.driver
-    driver.get("about:blank")  # so a URL that turns into a download is not mistaken for the last page
+    asked = time.monotonic()
     try:
         driver.get(url)
     except TimeoutException:
@@ -104,30 +152,100 @@ def _load_and_run(browser: ChromiumBrowser, url: str, limits: AuditLimits, start
         if "insecure certificate" in str(exc).lower() or "ERR_CERT" in str(exc) or "ERR_SSL" in str(exc):
             return _failed(url, TLS_ERROR, _first_line(exc), started)
         raise
+    watchdog.arm(limits.axe_timeout + AXE_GRACE, "axe")
+    tags = list(limits.tags)
     try:
-        facts = page_facts(driver)
+        try:
+            outcome = audit_document(driver, tags, limits.frame_wait_ms, limits.split_at_elements)
+        except UnexpectedAlertPresentException:
+            outcome = audit_document(driver, tags, limits.frame_wait_ms, limits.split_at_elements)
+        facts = outcome.get("facts") or {}
+        facts["stale"] = _older_than_navigation(url, facts, outcome, asked)
         refusal = _not_auditable(url, facts, started)
         if refusal:
             return refusal
-        try:
-            inject_axe_into_frames(driver)
-            payload = run_axe(driver, list(limits.tags), limits.frame_wait_ms)
-        except UnexpectedAlertPresentException:
-            inject_axe_into_frames(driver)
-            payload = run_axe(driver, list(limits.tags), limits.frame_wait_ms)
+        payload, part = outcome.get("axe"), outcome.get("part") or "all"
+        if payload is None:  # axe is not in every frame yet (another site's frame): put it there, run it
+            try:
+                inject_axe_into_frames(driver)
+                payload = run_axe(driver, tags, limits.frame_wait_ms, part)
+            except UnexpectedAlertPresentException:
+                inject_axe_into_frames(driver)
+                payload = run_axe(driver, tags, limits.frame_wait_ms, part)
     except TimeoutException:
         return _timed_out(browser, url, f"axe did not finish within {limits.axe_timeout:g} s", started)
     except JavascriptException as exc:
         if "unloaded" in str(exc) or "navigat" in str(exc) or "context" in str(exc):
             return _failed(url, ERROR, "the page navigated away during the audit", started)
         raise
-    duration_ms = int((time.monotonic() - started) * 1000)
     if not isinstance(payload, dict) or not payload.get("ok"):
         error = (
             payload.get("error") if isinstance(payload, dict) else "the page navigated away during the audit"
         )
         return _failed(url, ERROR, f"axe failed: {error}", started)
-    return PageResult.from_axe(url, payload, duration_ms)
+    if part == "without-contrast":
+        return _with_contrast(browser, url, payload, facts, limits, watchdog, started)
+    return PageResult.from_axe(url, payload, int((time.monotonic() - started) * 1000))
+
+
+def _with_contrast(
+    browser: ChromiumBrowser,
+    url: str,
+    payload: dict,
+    facts: dict,
+    limits: AuditLimits,
+    watchdog: _Watchdog,
+    started: float,
+) -> PageResult:
+    """The second run on a very large page: color-contrast alone, within the axe limit of its own.
+
+    If it does not finish, the page is `partial` (every other rule's findings are kept) and the browser,
+    still busy with it, is replaced.
+    """
+    watchdog.arm(limits.axe_timeout + AXE_GRACE, "contrast")
+    try:
+        contrast = run_axe(browser.driver, list(limits.tags), limits.frame_wait_ms, part="contrast")
+    except (WebDriverException, Urllib3Error, ConnectionError) as exc:
+        if not isinstance(exc, TimeoutException) and watchdog.fired_during != "contrast":
+            raise
+        contrast = {"ok": False, "error": f"it did not finish within {limits.axe_timeout:g} s"}
+    duration_ms = int((time.monotonic() - started) * 1000)
+    if isinstance(contrast, dict) and contrast.get("ok"):
+        payload = dict(payload, violations=payload["violations"] + contrast["violations"])
+        return PageResult.from_axe(url, payload, duration_ms)
+    result = PageResult.from_axe(url, payload, duration_ms)
+    result.status = PARTIAL
+    error = contrast.get("error") if isinstance(contrast, dict) else "the page navigated away"
+    result.error = (
+        f"color-contrast not checked ({error}) on this page of {facts.get('elements')} elements; "
+        "every other rule was"
+    )
+    result.browser_unusable = True
+    return result
+
+
+def _axe_overran(url: str, limits: AuditLimits, started: float) -> PageResult:
+    """The page kept the browser busy past the axe limit, so the watchdog killed the browser."""
+    result = _failed(url, TIMEOUT, f"axe did not finish within {limits.axe_timeout:g} s", started)
+    result.browser_unusable = True
+    return result
+
+
+def _older_than_navigation(url: str, facts: dict, outcome: dict, asked: float) -> bool:
+    """True when the document was there before `driver.get(url)` was sent: the URL never replaced the
+    page before it (it started a download). Cheaper than loading about:blank before every page.
+
+    The document's age (performance.now() when the script started) is compared with the time since the
+    request, less the script's own run time; both are durations on the same monotonic clock, and the
+    document before was at least one audit older. A same-document navigation (only the fragment differs)
+    is not a download.
+    """
+    age = facts.get("age")
+    if not isinstance(age, int | float):
+        return False
+    since_request = (time.monotonic() - asked) * 1000 - float(outcome.get("ran") or 0)
+    same_document = str(facts.get("url", "")).split("#")[0] == url.split("#")[0]
+    return age > since_request and not same_document
 
 
 # Chromium's own error page (chrome-error://) names the network error; these get their own status.
@@ -153,7 +271,7 @@ def _not_auditable(url: str, facts: dict, started: float) -> PageResult | None:
             code, TLS_ERROR if code.startswith(("ERR_CERT", "ERR_SSL")) else ERROR
         )
         return _failed(url, status, f"the browser could not load the page: {code}", started)
-    if location == "about:blank":
+    if location == "about:blank" or facts.get("stale"):
         return _failed(url, NOT_HTML, "the URL started a download instead of showing a page", started)
     if facts.get("status") and facts["status"] >= 400:
         return _failed(url, f"http-{facts['status']}", f"the page answered HTTP {facts['status']}", started)

@@ -28,12 +28,17 @@ class _Slot:
     """Holds a place in the pool while a browser starts, so no more than `size` ever run."""
 
 
+SPARE_LEAD = 5  # pages before a browser retires at which its replacement starts, in the background
+
+
 class BrowserPool:
     """`audit(url)` borrows a browser, audits, and gives it back; safe to call from `size` threads.
 
     A browser is recycled after `recycle_after` pages (Chromium's memory grows with use) and replaced
     when it crashes; the page it was on is retried once in a fresh browser, then recorded as
-    `browser-crash`. `close()` kills every browser's process group.
+    `browser-crash`. Recycling costs the audits nothing: the replacement starts in the background a few
+    pages ahead (so for a moment there is one browser more than `size`), and the retired browser quits in
+    the background too. `close()` kills every browser's process group.
     """
 
     def __init__(self, size: int, config: BrowserConfig, limits: AuditLimits, recycle_after: int = 100):
@@ -48,6 +53,8 @@ class BrowserPool:
         self._live: set[ChromiumBrowser | _Slot] = set()
         self._lock = threading.Lock()
         self._closed = False
+        self._background: list[threading.Thread] = []  # spares starting, retired browsers quitting
+        self._spare_starting = False  # one at a time, so memory never holds more than one browser extra
 
     def __enter__(self) -> "BrowserPool":
         return self
@@ -91,9 +98,12 @@ class BrowserPool:
         with self._lock:
             self._closed = True
             browsers, self._live = list(self._live), set()
+            background, self._background = self._background, []
         for browser in browsers:
             if isinstance(browser, ChromiumBrowser):
                 browser.close()
+        for thread in background:
+            thread.join()  # a spare that finished starting after the pool closed closes itself
 
     def _acquire(self) -> ChromiumBrowser:
         """An idle browser, or a new one while fewer than `size` live; otherwise wait for one."""
@@ -140,14 +150,58 @@ class BrowserPool:
         raise BrowserStartError(f"{last}; check that chromium and chromedriver versions match")
 
     def _release(self, browser: ChromiumBrowser) -> None:
+        if browser.pages == max(1, self.recycle_after - SPARE_LEAD):
+            with self._lock:
+                order, self._spare_starting = not self._spare_starting, True
+            if order:
+                self._in_background(self._start_spare)
         if browser.pages >= self.recycle_after:
-            self._discard(browser, replaced=False)
+            with self._lock:
+                self._live.discard(browser)
+            self._in_background(browser.close)
             return
         with self._lock:
             if self._closed or browser not in self._live:
                 browser.close()
                 return
         self._idle.put(browser)
+
+    def _start_spare(self) -> None:
+        """Start a browser for the pool while the one it replaces finishes its last pages."""
+        with self._lock:
+            if self._closed:
+                self._spare_starting = False
+                return
+            self._live.add(placeholder := _Slot())
+        try:
+            browser = self._start()
+        except BrowserStartError as exc:
+            log.warning("could not start a spare browser: %s", exc)
+            return  # the pool starts one when it needs it
+        finally:
+            with self._lock:
+                self._live.discard(placeholder)
+                self._spare_starting = False
+        with self._lock:
+            closed = self._closed
+            if not closed:
+                self._live.add(browser)
+        if closed:
+            browser.close()
+        else:
+            self._idle.put(browser)
+
+    def _in_background(self, work) -> None:
+        """Run `work` on a thread of its own; `close()` waits for it, so no browser outlives the pool."""
+        thread = threading.Thread(target=work, name="browser-pool", daemon=True)
+        with self._lock:
+            closed = self._closed
+            if not closed:
+                self._background = [t for t in self._background if t.is_alive()] + [thread]
+        if closed:
+            work()
+        else:
+            thread.start()
 
     def _discard(self, browser: ChromiumBrowser, replaced: bool) -> None:
         """Close a browser and free its slot: the next `_acquire` starts a fresh one."""

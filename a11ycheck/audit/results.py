@@ -10,8 +10,11 @@ ERROR = "error"
 BROWSER_CRASH = "browser-crash"
 NOT_HTML = "not-html"
 TLS_ERROR = "tls-error"
-# Statuses that mean the audit itself failed (worth exit code 1); HTTP errors are findings about the site.
-AUDIT_FAILURES = (TIMEOUT, ERROR, BROWSER_CRASH)
+# Audited with every rule but color-contrast, which did not finish within the axe limit on a very large page.
+PARTIAL = "partial"
+# Statuses that mean the audit itself failed, in whole or in part (worth exit code 1); HTTP errors are
+# findings about the site.
+AUDIT_FAILURES = (TIMEOUT, ERROR, BROWSER_CRASH, PARTIAL)
 
 _CRITERION_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 _LEVEL_TAG = re.compile(r"^wcag(2|21|22)(a{1,3})$")
