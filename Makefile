@@ -17,3 +17,9 @@ lint: setup
 format: setup
 	.venv/bin/ruff format a11ycheck spiders tests bench
 	.venv/bin/ruff check --fix a11ycheck spiders tests bench
+
+# By hand, not in CI: a11ycheck against the plain Selenium + axe loop and pa11y-ci (bench/README.md).
+# pa11y-ci comes from npm, pinned by bench/node/package-lock.json; Puppeteer's browser download is skipped.
+bench: setup
+	cd bench/node && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	.venv/bin/python -m bench.compare

@@ -57,6 +57,7 @@ class ToolRun:
     lost: int
     peak_mb: float  # summed RSS
     peak_pss_mb: float
+    peak_browser_pss_mb: float  # the largest PSS of one browser with its renderers and helpers
     processes_at_peak: int
     tool_cpu_seconds: float  # the root process: Python or Node
     browser_cpu_seconds: float  # every descendant: drivers and browsers
@@ -89,6 +90,7 @@ def measure(tool: str, round_number: int, command: list[str], env: dict, workdir
         lost=pages,
         peak_mb=round(peak[1] / MB),
         peak_pss_mb=round(memory.peak_pss_bytes / MB),
+        peak_browser_pss_mb=round(memory.peak_browser_pss_bytes / MB),
         processes_at_peak=peak[2],
         tool_cpu_seconds=round(memory.root_cpu_seconds, 1),
         browser_cpu_seconds=round(memory.descendants_cpu_seconds, 1),
@@ -213,12 +215,14 @@ def ratio(runs: list[ToolRun], ours: str, theirs: str, round_number: int) -> flo
 
 def print_table(runs: list[ToolRun]) -> None:
     print(f"{'tool':<16} {'round':>5} {'wall s':>8} {'pages/min':>9} {'audited':>8} {'lost':>5} "
-          f"{'RSS MB':>7} {'PSS MB':>7} {'procs':>5} {'CPU s own/browsers':>18} {'planted ok':>10}  "
+          f"{'RSS MB':>7} {'PSS MB':>7} {'1 browser':>9} {'procs':>5} {'CPU s own/browsers':>18} "
+          f"{'planted ok':>10}  "
           "statuses")  # fmt: skip
     for r in runs:
         print(
             f"{r.tool:<16} {r.round:>5} {r.wall_seconds:>8.1f} {r.pages_per_minute:>9.1f} {r.audited:>8} "
-            f"{r.lost:>5} {r.peak_mb:>7.0f} {r.peak_pss_mb:>7.0f} {r.processes_at_peak:>5} "
+            f"{r.lost:>5} {r.peak_mb:>7.0f} {r.peak_pss_mb:>7.0f} {r.peak_browser_pss_mb:>9.0f} "
+            f"{r.processes_at_peak:>5} "
             f"{f'{r.tool_cpu_seconds:.0f} / {r.browser_cpu_seconds:.0f}':>18} "
             f"{r.planted_defects_match:>10}  "
             f"{r.statuses}"
@@ -266,7 +270,8 @@ def main(argv: list[str] | None = None) -> int:
                 run = run_tool(tool, round_number, args, site, server.base_url, urls_file, workdir)
                 runs.append(run)
                 print(f"  round {round_number} {tool}: {run.pages_per_minute:.1f} pages/min, "
-                      f"{run.lost} lost, peak RSS {run.peak_mb:.0f} MB, PSS {run.peak_pss_mb:.0f} MB",
+                      f"{run.lost} lost, peak RSS {run.peak_mb:.0f} MB, PSS {run.peak_pss_mb:.0f} MB, "
+                      f"one browser {run.peak_browser_pss_mb:.0f} MB",
                       flush=True)  # fmt: skip
         if not args.no_instrumented:
             for mode in ("audit", "crawl"):

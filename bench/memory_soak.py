@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         f"peak PSS {peak_pss:.0f} MB, {peak_pss / args.browsers:.0f} MB per browser; "
         f"first half peak {first_half_peak:.0f} MB, second half peak {second_half_peak:.0f} MB"
     )
+    print(f"largest PSS of one browser (with its renderers): {memory.peak_browser_pss_bytes / MB:.0f} MB")
     print(f"PSS trend over the second half: {trend_per_thousand(second_half):+.1f} MB per 1,000 pages")
     if args.csv:
         with open(args.csv, "w", encoding="utf-8") as handle:

@@ -64,6 +64,27 @@ def _tree(root: int) -> dict[int, tuple[int, float]]:
     return members
 
 
+def _name(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/comm", encoding="utf-8", errors="replace") as handle:
+            return handle.read().strip()
+    except OSError:
+        return ""
+
+
+def browser_trees(members) -> list[set[int]]:
+    """The pids of each browser among `members`: a Chromium process whose parent is not a Chromium (a
+    driver started it), with all its descendants (renderers, GPU and utility processes)."""
+    processes = _processes()
+    names = {pid: _name(pid) for pid in members}
+    roots = [
+        pid
+        for pid in members
+        if names[pid] == "chromium" and names.get(processes.get(pid, (0,))[0]) != "chromium"
+    ]
+    return [set(tree_members(root)) for root in roots]
+
+
 def tree_rss(root: int) -> tuple[int, int]:
     """(RSS in bytes, number of processes) of `root` and all its descendants."""
     members = tree_members(root)
@@ -85,6 +106,7 @@ class TreeMemory:
     pss_samples: list[tuple[float, int]] = field(default_factory=list)  # (seconds, PSS bytes)
     pss_every: int = 5
     cpu_seconds: dict[int, float] = field(default_factory=dict)  # last seen CPU time of every member
+    peak_browser_pss_bytes: int = 0  # the largest PSS of one browser (a Chromium and its helpers) seen
     _stop: threading.Event = field(default_factory=threading.Event, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
 
@@ -131,6 +153,10 @@ class TreeMemory:
             for pid, (_, cpu) in members.items():
                 self.cpu_seconds[pid] = cpu
             if len(self.samples) % self.pss_every == 1:
-                self.pss_samples.append((now, sum(_pss(pid) for pid in members)))
+                pss = {pid: _pss(pid) for pid in members}
+                self.pss_samples.append((now, sum(pss.values())))
+                for browser in browser_trees(members):
+                    browser_pss = sum(pss.get(pid, 0) for pid in browser)
+                    self.peak_browser_pss_bytes = max(self.peak_browser_pss_bytes, browser_pss)
             if self._stop.wait(self.interval):
                 return

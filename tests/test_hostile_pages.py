@@ -50,6 +50,35 @@ def test_endless_loop_after_load_is_a_timeout_of_axe(pool, page_server):
     assert result.status == "timeout", result
 
 
+def test_content_a_page_adds_just_after_load_is_audited(pool, page_server):
+    # a cookie banner added 100 ms after load, with an image without a text alternative
+    page_server.add(
+        "/banner",
+        PAGE.format(
+            "Banner",
+            "<script>addEventListener('load', () => setTimeout(() => document.querySelector('main')"
+            ".insertAdjacentHTML('beforeend', '<img src=\"/koekje.png\">'), 100));</script>",
+        ),
+    )
+    result = audit_then_next(pool, page_server, "/banner")
+    assert result.status == "ok", result
+    assert [(v.rule, len(v.nodes)) for v in result.violations] == [("image-alt", 1)]
+
+
+def test_timers_that_never_stop_delay_the_audit_by_a_bounded_time(pool, page_server):
+    # a ticker re-arming a 10 ms timer forever: the audit waits at most 250 ms after load, then runs
+    page_server.add(
+        "/ticker",
+        PAGE.format(
+            "Ticker",
+            "<p id=t>0</p><script>const tick = () => { t.textContent = +t.textContent + 1; "
+            "setTimeout(tick, 10); }; tick();</script>",
+        ),
+    )
+    result = audit_then_next(pool, page_server, "/ticker")
+    assert result.status == "ok" and result.violations == [], result
+
+
 def test_beforeunload_does_not_keep_the_browser_on_the_page(pool, page_server):
     page_server.add(
         "/blijf",

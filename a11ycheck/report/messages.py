@@ -341,6 +341,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "error": {"nl": "fout bij audit", "en": "audit error"},
         "browser-crash": {"nl": "browser gecrasht", "en": "browser crashed"},
         "not-html": {"nl": "geen HTML", "en": "not HTML"},
+        "partial": {"nl": "gedeeltelijk (zonder kleurcontrast)", "en": "partial (no colour contrast)"},
     },
     "charter_status": {
         "met": {"nl": "behaald", "en": "met"},
