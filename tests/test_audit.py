@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from a11ycheck.audit.chromium import BrowserConfig, live_group_members
-from a11ycheck.audit.page_audit import AuditLimits
+from a11ycheck.audit.chromium import BrowserConfig, BrowserStartError, ChromiumBrowser, live_group_members
+from a11ycheck.audit.page_audit import AuditLimits, prepare_browser
 from a11ycheck.audit.pool import BrowserPool
 from a11ycheck.audit.results import wcag_criteria, wcag_level
 
@@ -151,6 +151,37 @@ def test_closing_the_pool_leaves_no_browser_processes(page_server):
     pool.close()
     for group in groups:
         assert live_group_members(group) == []
+
+
+def renderers(group: int) -> list[int]:
+    found = []
+    for pid in live_group_members(group):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                if b"--type=renderer" in handle.read():
+                    found.append(pid)
+        except OSError:
+            continue
+    return found
+
+
+def test_a_new_browser_whose_renderer_hangs_is_not_used_unprepared():
+    # The renderer of a freshly started browser stops answering (SIGSTOP): registering the scripts that
+    # tame dialogs and bring axe times out, and the browser is killed instead of auditing without them.
+    browser = ChromiumBrowser(
+        BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", page_load_timeout=2)
+    )
+    group = browser.process_group
+    try:
+        hung = renderers(group)
+        assert hung, "a new browser has the renderer of its first tab"
+        for pid in hung:
+            os.kill(pid, signal.SIGSTOP)
+        with pytest.raises(BrowserStartError, match="did not answer"):
+            prepare_browser(browser)
+        assert live_group_members(group) == []
+    finally:
+        browser.kill()
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,7 @@ _RUN_SCRIPT = (
 )
 
 SHORT_TIMER_MS = 250  # a timer this short, set by the page, is let run before axe starts
-SETTLE_MS = 250  # but axe waits for such timers at most this long after the load event
+SETTLE_MS = 250  # but axe waits for such timers at most this long
 
 # Registered to run before any page script (prepare_browser): counts the page's pending short timers, so
 # the audit can let them run first, and notes when the page starts navigating away. Content a page adds
@@ -121,8 +121,9 @@ const audit = () => {
   else finish(null);
 };
 const settleThenAudit = () => {
-  const nav = performance.getEntriesByType('navigation')[0];
-  const until = (nav && nav.loadEventEnd ? nav.loadEventEnd : performance.now()) + settleMs;
+  // From now, not from the load event: on a busy machine this script may start well after the load event,
+  // and the page's timers may be late by as much.
+  const until = performance.now() + settleMs;
   if (typeof window.__a11ycheckSettled === 'function') window.__a11ycheckSettled(audit, until); else audit();
 };
 // A page that sent itself elsewhere just after load: the driver runs this in the next document, which
@@ -143,15 +144,6 @@ def axe_source() -> str:
 def axe_version() -> str:
     first_line = axe_source()[:40]  # "/*! axe v4.10.2"
     return first_line.split("axe v", 1)[1].split()[0] if "axe v" in first_line else "unknown"
-
-
-def register_axe(driver: WebDriver) -> bool:
-    """Ask Chromium to run axe in every new document; False when the DevTools protocol is unavailable."""
-    try:
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": axe_source()})
-    except (WebDriverException, AttributeError):
-        return False
-    return True
 
 
 def inject_axe_into_frames(driver: WebDriver, depth: int = 0) -> int:
@@ -186,7 +178,7 @@ def audit_document(driver: WebDriver, tags: list[str] | None, frame_wait_ms: int
     """One round trip: {"facts": page_facts, "axe": run_axe's payload or None, "part": the rules run,
     "ran": milliseconds since the facts were taken}.
 
-    It first lets the page's short timers run (SETTLE_TRACKER), at most SETTLE_MS after the load event.
+    It first lets the page's short timers run (SETTLE_TRACKER), for at most SETTLE_MS.
     On a page of `split_at` elements or more, color-contrast is left out ("part": "without-contrast"),
     for `run_axe(..., part="contrast")` to do separately. "axe" is None when the document is not one to
     audit (an error page, an HTTP error, not HTML) or when axe is missing from one of its frames; then

@@ -25,8 +25,8 @@ from selenium.common.exceptions import (
 )
 from urllib3.exceptions import HTTPError as Urllib3Error
 
-from a11ycheck.audit.axe import SETTLE_TRACKER, audit_document, inject_axe_into_frames, register_axe, run_axe
-from a11ycheck.audit.chromium import ChromiumBrowser
+from a11ycheck.audit.axe import SETTLE_TRACKER, audit_document, axe_source, inject_axe_into_frames, run_axe
+from a11ycheck.audit.chromium import BrowserStartError, ChromiumBrowser
 from a11ycheck.audit.results import ERROR, NOT_HTML, PARTIAL, TIMEOUT, TLS_ERROR, PageResult
 
 _GONE_MARKERS = (
@@ -101,14 +101,36 @@ window.print = () => undefined;
 
 
 def prepare_browser(browser: ChromiumBrowser) -> None:
-    """Once per browser: tame dialogs, count short timers, and register axe for every new document."""
-    try:
-        browser.driver.execute_cdp_cmd(
-            "Page.addScriptToEvaluateOnNewDocument", {"source": _TAME_DIALOGS + SETTLE_TRACKER}
-        )
-    except (WebDriverException, AttributeError):
-        pass  # a remote browser without the DevTools protocol: the driver accepts dialogs instead
-    register_axe(browser.driver)
+    """Once per browser: tame dialogs, count short timers, and register axe for every new document.
+
+    A browser without the DevTools protocol (a Selenium Grid) is prepared per page instead: the driver
+    accepts dialogs and axe is injected. A local browser whose renderer does not answer in time just after
+    start is asked again; if it never answers, BrowserStartError, so the pool starts another: a browser
+    that silently missed these scripts would audit pages without tamed dialogs.
+    """
+    for source in (_TAME_DIALOGS + SETTLE_TRACKER, axe_source()):
+        if not _run_in_new_documents(browser, source):
+            return
+
+
+def _run_in_new_documents(browser: ChromiumBrowser, source: str, attempts: int = 3) -> bool:
+    """Register `source` for every new document; False when the browser has no DevTools protocol."""
+    for attempt in range(1, attempts + 1):
+        try:
+            browser.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+            return True
+        except AttributeError:
+            return False  # webdriver.Remote: no execute_cdp_cmd
+        except TimeoutException as exc:
+            if attempt == attempts:
+                browser.kill()
+                raise BrowserStartError(f"the new browser did not answer: {_first_line(exc)}") from exc
+        except WebDriverException as exc:
+            if "unknown command" in str(exc).lower() or "not supported" in str(exc).lower():
+                return False
+            browser.kill()
+            raise BrowserStartError(f"the new browser could not be prepared: {_first_line(exc)}") from exc
+    return False
 
 
 def audit_page(browser: ChromiumBrowser, url: str, limits: AuditLimits) -> PageResult:
