@@ -33,7 +33,6 @@ function pageFacts() {
           elements: document.getElementsByTagName('*').length, age: performance.now()};
 }
 """
-_PAGE_FACTS_SCRIPT = _FACTS_FUNCTION + "return pageFacts();"
 
 # part: "all" rules, "without-contrast" (all but color-contrast) or "contrast" (color-contrast alone, if
 # the tags select it), so that a very large page can be audited in two runs (see page_audit.py).
@@ -169,14 +168,9 @@ def inject_axe_into_frames(driver: WebDriver, depth: int = 0) -> int:
     return injected
 
 
-def page_facts(driver: WebDriver) -> dict:
-    """The loaded document's HTTP status (Chromium's navigation timing), content type and URL."""
-    return driver.execute_script(_PAGE_FACTS_SCRIPT) or {}
-
-
 def audit_document(driver: WebDriver, tags: list[str] | None, frame_wait_ms: int, split_at: int) -> dict:
-    """One round trip: {"facts": page_facts, "axe": run_axe's payload or None, "part": the rules run,
-    "ran": milliseconds since the facts were taken}.
+    """One round trip: {"facts": what _FACTS_FUNCTION reads, "axe": run_axe's payload or None,
+    "part": the rules run, "ran": milliseconds since the facts were taken}.
 
     It first lets the page's short timers run (SETTLE_TRACKER), for at most SETTLE_MS.
     On a page of `split_at` elements or more, color-contrast is left out ("part": "without-contrast"),
