@@ -153,35 +153,60 @@ def test_closing_the_pool_leaves_no_browser_processes(page_server):
         assert live_group_members(group) == []
 
 
-def renderers(group: int) -> list[int]:
-    found = []
-    for pid in live_group_members(group):
-        try:
-            with open(f"/proc/{pid}/cmdline", "rb") as handle:
-                if b"--type=renderer" in handle.read():
-                    found.append(pid)
-        except OSError:
-            continue
-    return found
+def test_a_browser_is_recycled_with_its_replacement_started_ahead(page_server):
+    config = BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", page_load_timeout=10)
+    pool = BrowserPool(1, config, AuditLimits(page_load_timeout=10, axe_timeout=20), recycle_after=8)
+    urls = [page_server.add(f"/p{n}", page(f"P{n}", '<img src="/x.png">')) for n in range(5)]
+    groups = set()
+    try:
+        results = [pool.audit(url) for url in urls[:3]]  # after page 3 (8 - 5) the replacement starts
+        (first,) = pool.live_browsers()
+        first_group = first.process_group
+        groups.add(first_group)
+        deadline = time.monotonic() + 60
+        while first in pool.live_browsers() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        # ready: it took the place of the first browser, which was free and is closed, five pages early
+        (replacement,) = pool.live_browsers()
+        assert replacement is not first
+        groups.add(replacement.process_group)
+        while live_group_members(first_group) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert live_group_members(first_group) == []
+        results += [pool.audit(url) for url in urls[3:]]
+        assert all(r.status == "ok" and rules(r) == {"image-alt"} for r in results), results
+        assert pool.live_browsers() == [replacement] and (first.pages, replacement.pages) == (3, 2)
+        assert pool.stats.browsers_started == 2 and pool.stats.browsers_replaced == 0
+    finally:
+        pool.close()
+    for group in groups:
+        assert live_group_members(group) == []
 
 
-def test_a_new_browser_whose_renderer_hangs_is_not_used_unprepared():
-    # The renderer of a freshly started browser stops answering (SIGSTOP): registering the scripts that
-    # tame dialogs and bring axe times out, and the browser is killed instead of auditing without them.
+def test_a_new_browser_that_dies_before_it_is_prepared_is_not_used():
+    # Chromium dies right after start, before the scripts that tame dialogs and bring axe are registered:
+    # the pool gets a BrowserStartError (and starts another), never a browser without them.
     browser = ChromiumBrowser(
-        BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", page_load_timeout=2)
+        BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", page_load_timeout=5)
     )
     group = browser.process_group
     try:
-        hung = renderers(group)
-        assert hung, "a new browser has the renderer of its first tab"
-        for pid in hung:
-            os.kill(pid, signal.SIGSTOP)
-        with pytest.raises(BrowserStartError, match="did not answer"):
+        driver_pid = browser._service.process.pid
+        (chromium,) = [pid for pid in live_group_members(group) if _parent(pid) == driver_pid]
+        os.kill(chromium, signal.SIGKILL)  # the browser process; its helpers go with it
+        with pytest.raises(BrowserStartError, match="could not be prepared|did not answer"):
             prepare_browser(browser)
         assert live_group_members(group) == []
     finally:
         browser.kill()
+
+
+def _parent(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return int(handle.read().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return 0
 
 
 @pytest.mark.parametrize(

@@ -121,8 +121,8 @@ def _run_in_new_documents(browser: ChromiumBrowser, source: str, attempts: int =
             return True
         except AttributeError:
             return False  # webdriver.Remote: no execute_cdp_cmd
-        except TimeoutException as exc:
-            if attempt == attempts:
+        except (TimeoutException, Urllib3Error) as exc:
+            if attempt == attempts or isinstance(exc, Urllib3Error):  # Selenium waited 120 s already
                 browser.kill()
                 raise BrowserStartError(f"the new browser did not answer: {_first_line(exc)}") from exc
         except WebDriverException as exc:

@@ -1,7 +1,6 @@
 """A pool of N headless browsers shared by N audit threads: started lazily, recycled, replaced on crash."""
 
 import logging
-import queue
 import threading
 import time
 from dataclasses import dataclass, field
@@ -37,8 +36,9 @@ class BrowserPool:
     A browser is recycled after `recycle_after` pages (Chromium's memory grows with use) and replaced
     when it crashes; the page it was on is retried once in a fresh browser, then recorded as
     `browser-crash`. Recycling costs the audits nothing: the replacement starts in the background a few
-    pages ahead (so for a moment there is one browser more than `size`), and the retired browser quits in
-    the background too. `close()` kills every browser's process group.
+    pages ahead, and once it is ready the browser it replaces is closed (in the background) as soon as it
+    is free, so there is one browser more than `size` only while that browser starts and a page finishes.
+    `close()` kills every browser's process group.
     """
 
     def __init__(self, size: int, config: BrowserConfig, limits: AuditLimits, recycle_after: int = 100):
@@ -49,12 +49,14 @@ class BrowserPool:
         self.limits = limits
         self.recycle_after = recycle_after
         self.stats = PoolStats()
-        self._idle: queue.LifoQueue[ChromiumBrowser] = queue.LifoQueue()
+        self._idle: list[ChromiumBrowser] = []  # free browsers, the most recently used last
         self._live: set[ChromiumBrowser | _Slot] = set()
         self._lock = threading.Lock()
+        self._freed = threading.Condition(self._lock)  # a browser became idle or a slot became free
         self._closed = False
         self._background: list[threading.Thread] = []  # spares starting, retired browsers quitting
         self._spare_starting = False  # one at a time, so memory never holds more than one browser extra
+        self._retiring: set[ChromiumBrowser] = set()  # replaced by a spare: closed when next free
 
     def __enter__(self) -> "BrowserPool":
         return self
@@ -95,10 +97,12 @@ class BrowserPool:
         )
 
     def close(self) -> None:
-        with self._lock:
+        with self._freed:
             self._closed = True
             browsers, self._live = list(self._live), set()
+            self._idle, self._retiring = [], set()
             background, self._background = self._background, []
+            self._freed.notify_all()
         for browser in browsers:
             if isinstance(browser, ChromiumBrowser):
                 browser.close()
@@ -107,26 +111,22 @@ class BrowserPool:
 
     def _acquire(self) -> ChromiumBrowser:
         """An idle browser, or a new one while fewer than `size` live; otherwise wait for one."""
-        while True:
-            with self._lock:
+        with self._freed:
+            while True:
                 if self._closed:
                     raise RuntimeError("the browser pool is closed")
-                try:
-                    return self._idle.get_nowait()
-                except queue.Empty:
-                    pass
+                if self._idle:
+                    return self._idle.pop()
                 if len(self._live) < self.size:
                     self._live.add(placeholder := _Slot())
                     break
-            try:
-                return self._idle.get(timeout=0.5)
-            except queue.Empty:
-                continue  # a browser may have been discarded: look again for a free slot
+                self._freed.wait(timeout=0.5)  # a browser may also have been discarded: look again
         try:
             browser = self._start()
         finally:
-            with self._lock:
+            with self._freed:
                 self._live.discard(placeholder)
+                self._freed.notify()
         with self._lock:
             if self._closed:
                 browser.close()
@@ -154,20 +154,27 @@ class BrowserPool:
             with self._lock:
                 order, self._spare_starting = not self._spare_starting, True
             if order:
-                self._in_background(self._start_spare)
-        if browser.pages >= self.recycle_after:
-            with self._lock:
-                self._live.discard(browser)
-            self._in_background(browser.close)
-            return
-        with self._lock:
-            if self._closed or browser not in self._live:
-                browser.close()
+                self._in_background(lambda: self._start_spare(browser))
+        with self._freed:
+            if browser.pages >= self.recycle_after or browser in self._retiring:
+                self._retire(browser)
                 return
-        self._idle.put(browser)
+            if not self._closed and browser in self._live:
+                self._idle.append(browser)
+                self._freed.notify()
+                return
+        browser.close()
 
-    def _start_spare(self) -> None:
-        """Start a browser for the pool while the one it replaces finishes its last pages."""
+    def _retire(self, browser: ChromiumBrowser) -> None:
+        """With the lock held: take a browser out of the pool and close it in the background."""
+        self._live.discard(browser)
+        self._retiring.discard(browser)
+        self._freed.notify()
+        self._in_background(browser.close, locked=True)
+
+    def _start_spare(self, replaced: ChromiumBrowser) -> None:
+        """Start the browser that replaces `replaced` while it audits on; once this one is ready, `replaced`
+        is closed as soon as it is free, so there is one browser extra only while a page finishes."""
         with self._lock:
             if self._closed:
                 self._spare_starting = False
@@ -182,22 +189,33 @@ class BrowserPool:
             with self._lock:
                 self._live.discard(placeholder)
                 self._spare_starting = False
-        with self._lock:
+        with self._freed:
             closed = self._closed
             if not closed:
                 self._live.add(browser)
+                self._idle.append(browser)
+                if replaced in self._idle:  # free now: closed at once
+                    self._idle.remove(replaced)
+                    self._retire(replaced)
+                elif replaced in self._live:  # auditing a page: closed when it is done
+                    self._retiring.add(replaced)
+                self._freed.notify()
         if closed:
             browser.close()
-        else:
-            self._idle.put(browser)
 
-    def _in_background(self, work) -> None:
-        """Run `work` on a thread of its own; `close()` waits for it, so no browser outlives the pool."""
+    def _in_background(self, work, locked: bool = False) -> None:
+        """Run `work` on a thread of its own; `close()` waits for it, so no browser outlives the pool.
+        `locked`: the caller holds the pool's lock."""
         thread = threading.Thread(target=work, name="browser-pool", daemon=True)
-        with self._lock:
+        if not locked:
+            self._lock.acquire()
+        try:
             closed = self._closed
             if not closed:
                 self._background = [t for t in self._background if t.is_alive()] + [thread]
+        finally:
+            if not locked:
+                self._lock.release()
         if closed:
             work()
         else:
@@ -205,8 +223,10 @@ class BrowserPool:
 
     def _discard(self, browser: ChromiumBrowser, replaced: bool) -> None:
         """Close a browser and free its slot: the next `_acquire` starts a fresh one."""
-        with self._lock:
+        with self._freed:
             self._live.discard(browser)
+            self._retiring.discard(browser)
+            self._freed.notify()
         browser.close() if not replaced else browser.kill()
         if replaced:
             with self.stats.lock:
