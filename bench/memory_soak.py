@@ -93,7 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     def pages_at(seconds: float) -> int:
         return next((pages for t, pages in progress if t >= seconds), done)
 
-    pss_points = [(pages_at(t), pss / MB) for t, pss in memory.pss_samples]
+    # Samples after the last page was written (browsers closing, the process exiting) say nothing about
+    # memory per page and would pull the trend down: left out.
+    last_write = next((t for t, pages in reversed(progress) if pages < done), 0.0)
+    last_write = next((t for t, pages in progress if t > last_write and pages == done), wall)
+    pss_points = [(pages_at(t), pss / MB) for t, pss in memory.pss_samples if t <= last_write]
     second_half = [(p, m) for p, m in pss_points if p >= done / 2]
     first_half_peak = max((m for p, m in pss_points if p < done / 2), default=0)
     second_half_peak = max((m for _, m in second_half), default=0)
@@ -103,11 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     print(crawl_log[-1] if crawl_log else "")
     print(
         f"peak RSS (sum over processes) {memory.peak_bytes / MB:.0f} MB, "
-        f"{memory.peak_bytes / MB / args.browsers:.0f} MB per browser"
+        f"{memory.peak_bytes / MB / args.browsers:.0f} MB per browser slot (whole tree / browsers)"
     )
     peak_pss = memory.peak_pss_bytes / MB
     print(
-        f"peak PSS {peak_pss:.0f} MB, {peak_pss / args.browsers:.0f} MB per browser; "
+        f"peak PSS {peak_pss:.0f} MB, {peak_pss / args.browsers:.0f} MB per browser slot; "
         f"first half peak {first_half_peak:.0f} MB, second half peak {second_half_peak:.0f} MB"
     )
     print(f"largest PSS of one browser (with its renderers): {memory.peak_browser_pss_bytes / MB:.0f} MB")

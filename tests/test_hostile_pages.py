@@ -51,13 +51,13 @@ def test_endless_loop_after_load_is_a_timeout_of_axe(pool, page_server):
 
 
 def test_content_a_page_adds_just_after_load_is_audited(pool, page_server):
-    # a cookie banner added 100 ms after load, with an image without a text alternative
+    # a cookie banner added 200 ms after load, with an image without a text alternative
     page_server.add(
         "/banner",
         PAGE.format(
             "Banner",
             "<script>addEventListener('load', () => setTimeout(() => document.querySelector('main')"
-            ".insertAdjacentHTML('beforeend', '<img src=\"/koekje.png\">'), 100));</script>",
+            ".insertAdjacentHTML('beforeend', '<img src=\"/koekje.png\">'), 200));</script>",
         ),
     )
     result = audit_then_next(pool, page_server, "/banner")

@@ -22,7 +22,7 @@ _ALLOW_ALL_ORIGINS = "window.axe.configure({allowedOrigins: ['<unsafe_all_origin
 MAX_SNIPPET = 600  # characters of element HTML and failure summary kept per node
 
 # The loaded document's HTTP status (Chromium's navigation timing), content type, URL, Chromium's network
-# error code on its error page, its size in elements, and its age: how long ago its navigation started.
+# error code on its error page, and its size in elements.
 _FACTS_FUNCTION = """
 function pageFacts() {
   const nav = performance.getEntriesByType('navigation')[0];
@@ -30,7 +30,7 @@ function pageFacts() {
   const netError = location.protocol === 'chrome-error:' && errorCode ? errorCode.textContent.trim() : '';
   return {status: nav && nav.responseStatus ? nav.responseStatus : null,
           contentType: String(document.contentType || ''), url: String(location.href), netError: netError,
-          elements: document.getElementsByTagName('*').length, age: performance.now()};
+          elements: document.getElementsByTagName('*').length};
 }
 """
 
@@ -71,6 +71,7 @@ SETTLE_MS = 250  # but axe waits for such timers at most this long
 # load is a timeout of its own, not of the next page.
 SETTLE_TRACKER = """
 (() => {
+  if (window.__a11ycheckSettled) return;  // registered twice (a retried registration): once is enough
   const setTimer = window.setTimeout.bind(window), clearTimer = window.clearTimeout.bind(window);
   const pending = new Set();
   window.setTimeout = function (handler, delay, ...rest) {
@@ -97,7 +98,7 @@ _AUDIT_SCRIPT = (
     _FACTS_FUNCTION
     + _RUN_FUNCTION
     + """
-const [tags, frameWait, maxSnippet, splitAt, maxDepth, settleMs] = arguments;
+const [tags, frameWait, maxSnippet, splitAt, maxDepth, settleMs, requested] = arguments;
 const done = arguments[arguments.length - 1];
 const axeEverywhere = (win, depth) => {
   try {
@@ -111,13 +112,23 @@ const axeEverywhere = (win, depth) => {
     return false;  // a frame of another origin
   }
 };
+const withoutFragment = (url) => String(url).split('#')[0];
 const audit = () => {
-  const started = performance.now(), facts = pageFacts();
-  const auditable = /^https?:/.test(facts.url) && !(facts.status >= 400) && /html/.test(facts.contentType);
-  const part = facts.elements >= splitAt ? 'without-contrast' : 'all';
-  const finish = (axe) => done({facts: facts, axe: axe, part: part, ran: performance.now() - started});
-  if (auditable && axeEverywhere(window, 0)) runAxe(tags, frameWait, maxSnippet, part, finish);
-  else finish(null);
+  try {
+    const facts = pageFacts();
+    // This document was audited before and the requested URL did not replace it: it started a download.
+    facts.stale = window.__a11ycheckAudited === true
+      && withoutFragment(facts.url) !== withoutFragment(requested);
+    window.__a11ycheckAudited = true;
+    const auditable = !facts.stale && /^https?:/.test(facts.url) && !(facts.status >= 400)
+      && /html/.test(facts.contentType);
+    const part = facts.elements >= splitAt ? 'without-contrast' : 'all';
+    const finish = (axe) => done({facts: facts, axe: axe, part: part});
+    if (auditable && axeEverywhere(window, 0)) runAxe(tags, frameWait, maxSnippet, part, finish);
+    else finish(null);
+  } catch (e) {  // run from a timer, an error here would otherwise surface as a timeout
+    done({facts: {}, axe: {ok: false, error: String(e && e.message || e)}, part: 'all'});
+  }
 };
 const settleThenAudit = () => {
   // From now, not from the load event: on a busy machine this script may start well after the load event,
@@ -168,9 +179,14 @@ def inject_axe_into_frames(driver: WebDriver, depth: int = 0) -> int:
     return injected
 
 
-def audit_document(driver: WebDriver, tags: list[str] | None, frame_wait_ms: int, split_at: int) -> dict:
-    """One round trip: {"facts": what _FACTS_FUNCTION reads, "axe": run_axe's payload or None,
-    "part": the rules run, "ran": milliseconds since the facts were taken}.
+def audit_document(
+    driver: WebDriver, url: str, tags: list[str] | None, frame_wait_ms: int, split_at: int
+) -> dict:
+    """One round trip after `driver.get(url)`: {"facts": what _FACTS_FUNCTION reads plus "stale",
+    "axe": run_axe's payload or None, "part": the rules run}.
+
+    "stale" is true when the document is one this script audited before and `url` did not replace it:
+    the URL started a download (the caller makes sure every document before a `get` was marked so).
 
     It first lets the page's short timers run (SETTLE_TRACKER), for at most SETTLE_MS.
     On a page of `split_at` elements or more, color-contrast is left out ("part": "without-contrast"),
@@ -178,7 +194,7 @@ def audit_document(driver: WebDriver, tags: list[str] | None, frame_wait_ms: int
     audit (an error page, an HTTP error, not HTML) or when axe is missing from one of its frames; then
     the caller injects it (`inject_axe_into_frames`) and runs axe itself.
     """
-    arguments = (list(tags or []), frame_wait_ms, MAX_SNIPPET, split_at, MAX_FRAME_DEPTH, SETTLE_MS)
+    arguments = (list(tags or []), frame_wait_ms, MAX_SNIPPET, split_at, MAX_FRAME_DEPTH, SETTLE_MS, url)
     return driver.execute_async_script(_AUDIT_SCRIPT, *arguments) or {}
 
 

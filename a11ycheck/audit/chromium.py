@@ -71,6 +71,9 @@ class ChromiumBrowser:
     def __init__(self, config: BrowserConfig):
         self.config = config
         self.pages = 0
+        # The current document carries the audit script's mark, so a URL that starts a download (and
+        # leaves this document in place) is told apart from it without loading about:blank between pages.
+        self.document_marked = False
         self._profile_dir = tempfile.mkdtemp(prefix=f"{profile_prefix(config.run_tag)}")
         self._service: Service | None = None
         options = webdriver.ChromeOptions()

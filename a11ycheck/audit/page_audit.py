@@ -80,7 +80,7 @@ class _Watchdog:
     def arm(self, seconds: float, step: str) -> None:
         self.cancel()
         self.step = step
-        self._timer = threading.Timer(seconds, self._fire)
+        self._timer = threading.Timer(seconds, self._fire, args=(step,))
         self._timer.daemon = True
         self._timer.start()
 
@@ -88,8 +88,8 @@ class _Watchdog:
         if self._timer is not None:
             self._timer.cancel()
 
-    def _fire(self) -> None:
-        self.fired_during = self.step
+    def _fire(self, step: str) -> None:
+        self.fired_during = step
         self._browser.kill()
 
 
@@ -163,7 +163,9 @@ def _load_and_run(
     browser: ChromiumBrowser, url: str, limits: AuditLimits, started: float, watchdog: _Watchdog
 ) -> PageResult:
     driver = browser.driver
-    asked = time.monotonic()
+    if not browser.document_marked:  # the last page ended before the audit script ran in it
+        driver.get("about:blank")
+    browser.document_marked = False
     try:
         driver.get(url)
     except TimeoutException:
@@ -178,16 +180,17 @@ def _load_and_run(
     tags = list(limits.tags)
     try:
         try:
-            outcome = audit_document(driver, tags, limits.frame_wait_ms, limits.split_at_elements)
+            outcome = audit_document(driver, url, tags, limits.frame_wait_ms, limits.split_at_elements)
         except UnexpectedAlertPresentException:
-            outcome = audit_document(driver, tags, limits.frame_wait_ms, limits.split_at_elements)
+            outcome = audit_document(driver, url, tags, limits.frame_wait_ms, limits.split_at_elements)
         facts = outcome.get("facts") or {}
-        facts["stale"] = _older_than_navigation(url, facts, outcome, asked)
+        browser.document_marked = bool(facts)
         refusal = _not_auditable(url, facts, started)
         if refusal:
             return refusal
         payload, part = outcome.get("axe"), outcome.get("part") or "all"
         if payload is None:  # axe is not in every frame yet (another site's frame): put it there, run it
+            watchdog.arm(limits.axe_timeout + AXE_GRACE, "axe")  # a limit of its own, like run_axe's
             try:
                 inject_axe_into_frames(driver)
                 payload = run_axe(driver, tags, limits.frame_wait_ms, part)
@@ -228,9 +231,12 @@ def _with_contrast(
     try:
         contrast = run_axe(browser.driver, list(limits.tags), limits.frame_wait_ms, part="contrast")
     except (WebDriverException, Urllib3Error, ConnectionError) as exc:
-        if not isinstance(exc, TimeoutException) and watchdog.fired_during != "contrast":
-            raise
-        contrast = {"ok": False, "error": f"it did not finish within {limits.axe_timeout:g} s"}
+        # whatever stopped it (the time limit, the renderer running out of memory on a huge page, a
+        # navigation), the first run's findings stand and the page is partial, never lost
+        if isinstance(exc, TimeoutException) or watchdog.fired_during == "contrast":
+            contrast = {"ok": False, "error": f"it did not finish within {limits.axe_timeout:g} s"}
+        else:
+            contrast = {"ok": False, "error": f"the browser failed during it: {_first_line(exc)}"}
     duration_ms = int((time.monotonic() - started) * 1000)
     if isinstance(contrast, dict) and contrast.get("ok"):
         payload = dict(payload, violations=payload["violations"] + contrast["violations"])
@@ -253,23 +259,6 @@ def _axe_overran(url: str, limits: AuditLimits, started: float) -> PageResult:
     return result
 
 
-def _older_than_navigation(url: str, facts: dict, outcome: dict, asked: float) -> bool:
-    """True when the document was there before `driver.get(url)` was sent: the URL never replaced the
-    page before it (it started a download). Cheaper than loading about:blank before every page.
-
-    The document's age (performance.now() when the script started) is compared with the time since the
-    request, less the script's own run time; both are durations on the same monotonic clock, and the
-    document before was at least one audit older. A same-document navigation (only the fragment differs)
-    is not a download.
-    """
-    age = facts.get("age")
-    if not isinstance(age, int | float):
-        return False
-    since_request = (time.monotonic() - asked) * 1000 - float(outcome.get("ran") or 0)
-    same_document = str(facts.get("url", "")).split("#")[0] == url.split("#")[0]
-    return age > since_request and not same_document
-
-
 # Chromium's own error page (chrome-error://) names the network error; these get their own status.
 _NET_ERROR_STATUSES = {
     "ERR_TOO_MANY_REDIRECTS": "redirect-loop",
@@ -281,6 +270,8 @@ _NET_ERROR_STATUSES = {
 def _not_auditable(url: str, facts: dict, started: float) -> PageResult | None:
     """A result for what loaded but is not the page to audit: an error page, a download, not HTML."""
     location = facts.get("url") or ""
+    if location == "about:blank" or facts.get("stale"):  # before the rest: these facts are another page's
+        return _failed(url, NOT_HTML, "the URL started a download instead of showing a page", started)
     if location.startswith("chrome-error:"):
         code = facts.get("netError")
         if not code:  # an empty error page: headless Chromium cancels HTTP authentication prompts this way
@@ -293,8 +284,6 @@ def _not_auditable(url: str, facts: dict, started: float) -> PageResult | None:
             code, TLS_ERROR if code.startswith(("ERR_CERT", "ERR_SSL")) else ERROR
         )
         return _failed(url, status, f"the browser could not load the page: {code}", started)
-    if location == "about:blank" or facts.get("stale"):
-        return _failed(url, NOT_HTML, "the URL started a download instead of showing a page", started)
     if facts.get("status") and facts["status"] >= 400:
         return _failed(url, f"http-{facts['status']}", f"the page answered HTTP {facts['status']}", started)
     if facts.get("contentType") and "html" not in facts["contentType"]:

@@ -57,6 +57,7 @@ class BrowserPool:
         self._background: list[threading.Thread] = []  # spares starting, retired browsers quitting
         self._spare_starting = False  # one at a time, so memory never holds more than one browser extra
         self._retiring: set[ChromiumBrowser] = set()  # replaced by a spare: closed when next free
+        self._spare_asked: set[ChromiumBrowser] = set()  # browsers whose replacement was started
 
     def __enter__(self) -> "BrowserPool":
         return self
@@ -100,7 +101,7 @@ class BrowserPool:
         with self._freed:
             self._closed = True
             browsers, self._live = list(self._live), set()
-            self._idle, self._retiring = [], set()
+            self._idle, self._retiring, self._spare_asked = [], set(), set()
             background, self._background = self._background, []
             self._freed.notify_all()
         for browser in browsers:
@@ -123,20 +124,25 @@ class BrowserPool:
                 self._freed.wait(timeout=0.5)  # a browser may also have been discarded: look again
         try:
             browser = self._start()
-        finally:
+        except BaseException:
             with self._freed:
                 self._live.discard(placeholder)
                 self._freed.notify()
-        with self._lock:
-            if self._closed:
-                browser.close()
-                raise RuntimeError("the browser pool is closed")
-            self._live.add(browser)
+            raise
+        with self._freed:  # the slot passes from the placeholder to the browser at once
+            self._live.discard(placeholder)
+            closed = self._closed
+            if not closed:
+                self._live.add(browser)
+        if closed:
+            browser.close()
+            raise RuntimeError("the browser pool is closed")
         return browser
 
     def _start(self) -> ChromiumBrowser:
         last: Exception | None = None
         for _ in range(3):
+            browser = None
             try:
                 browser = ChromiumBrowser(self.config)
                 prepare_browser(browser)
@@ -144,17 +150,29 @@ class BrowserPool:
                 last = exc
                 time.sleep(0.5)
                 continue
+            except BaseException:
+                if browser is not None:
+                    browser.kill()
+                raise
             with self.stats.lock:
                 self.stats.browsers_started += 1
             return browser
         raise BrowserStartError(f"{last}; check that chromium and chromedriver versions match")
 
     def _release(self, browser: ChromiumBrowser) -> None:
-        if browser.pages == max(1, self.recycle_after - SPARE_LEAD):
-            with self._lock:
-                order, self._spare_starting = not self._spare_starting, True
+        with self._lock:
+            order = (
+                browser.pages >= max(1, self.recycle_after - SPARE_LEAD)
+                and browser.pages < self.recycle_after
+                and browser not in self._spare_asked
+                and not self._spare_starting
+                and not self._closed
+            )
             if order:
-                self._in_background(lambda: self._start_spare(browser))
+                self._spare_starting = True
+                self._spare_asked.add(browser)
+        if order:
+            self._in_background(lambda: self._start_spare(browser))
         with self._freed:
             if browser.pages >= self.recycle_after or browser in self._retiring:
                 self._retire(browser)
@@ -169,6 +187,7 @@ class BrowserPool:
         """With the lock held: take a browser out of the pool and close it in the background."""
         self._live.discard(browser)
         self._retiring.discard(browser)
+        self._spare_asked.discard(browser)
         self._freed.notify()
         self._in_background(browser.close, locked=True)
 
@@ -182,14 +201,18 @@ class BrowserPool:
             self._live.add(placeholder := _Slot())
         try:
             browser = self._start()
-        except BrowserStartError as exc:
-            log.warning("could not start a spare browser: %s", exc)
-            return  # the pool starts one when it needs it
-        finally:
-            with self._lock:
+        except BaseException as exc:
+            with self._freed:
                 self._live.discard(placeholder)
                 self._spare_starting = False
-        with self._freed:
+                self._freed.notify()
+            if isinstance(exc, BrowserStartError):
+                log.warning("could not start a spare browser: %s", exc)
+                return  # the pool starts one when it needs it
+            raise
+        with self._freed:  # the slot passes from the placeholder to the spare at once
+            self._live.discard(placeholder)
+            self._spare_starting = False
             closed = self._closed
             if not closed:
                 self._live.add(browser)
@@ -211,21 +234,21 @@ class BrowserPool:
             self._lock.acquire()
         try:
             closed = self._closed
-            if not closed:
+            if not closed:  # started before close() can see it, so close() never joins an unstarted thread
                 self._background = [t for t in self._background if t.is_alive()] + [thread]
+                thread.start()
         finally:
             if not locked:
                 self._lock.release()
         if closed:
             work()
-        else:
-            thread.start()
 
     def _discard(self, browser: ChromiumBrowser, replaced: bool) -> None:
         """Close a browser and free its slot: the next `_acquire` starts a fresh one."""
         with self._freed:
             self._live.discard(browser)
             self._retiring.discard(browser)
+            self._spare_asked.discard(browser)
             self._freed.notify()
         browser.close() if not replaced else browser.kill()
         if replaced:
