@@ -38,6 +38,14 @@ def pages_written(db_path: Path) -> int:
         return 0
 
 
+def status_counts(db_path: Path) -> dict[str, int]:
+    try:
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5) as connection:
+            return dict(connection.execute("SELECT status, count(*) FROM page GROUP BY status").fetchall())
+    except sqlite3.Error:
+        return {}
+
+
 def trend_per_thousand(points: list[tuple[int, float]]) -> float:
     """Least-squares slope of memory (MB) against pages written, per 1,000 pages."""
     if len(points) < 3 or len({p for p, _ in points}) < 2:
@@ -87,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                         next_report = now + args.report_every
             wall = time.monotonic() - started
         progress.append((wall, pages_written(db_path)))
+        statuses = status_counts(db_path)
         crawl_log = (Path(folder) / "crawl.log").read_text(errors="replace").strip().splitlines()
     done = progress[-1][1]
 
@@ -104,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     rate = done * 60 / wall
     print(f"exit code {process.returncode}, {done} pages written in {wall:.0f} s ({rate:.0f} pages/min)")
-    print(crawl_log[-1] if crawl_log else "")
+    print("\n".join(crawl_log[-2:]))  # the run's summary and where its results are
+    print(f"page statuses: {statuses}")
     print(
         f"peak RSS (sum over processes) {memory.peak_bytes / MB:.0f} MB, "
         f"{memory.peak_bytes / MB / args.browsers:.0f} MB per browser slot (whole tree / browsers)"
