@@ -18,7 +18,7 @@ class Settings:
     browsers: int = 2
     page_load_timeout: float = 30.0
     axe_timeout: float = 60.0
-    recycle_after: int = 50  # pages per browser before it is restarted (its memory grows ~3 MB a page)
+    recycle_after: int = 30  # pages per browser before it is restarted (its memory grows ~3 MB a page)
     tags: tuple[str, ...] = ()  # axe tags to run, e.g. ("wcag2a", "wcag2aa"); empty = axe's default set
     max_pages: int = 500
     max_depth: int = 10

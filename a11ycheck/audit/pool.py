@@ -41,7 +41,7 @@ class BrowserPool:
     `close()` kills every browser's process group.
     """
 
-    def __init__(self, size: int, config: BrowserConfig, limits: AuditLimits, recycle_after: int = 50):
+    def __init__(self, size: int, config: BrowserConfig, limits: AuditLimits, recycle_after: int = 30):
         if size < 1:
             raise ValueError("a browser pool needs at least one browser")
         self.size = size
