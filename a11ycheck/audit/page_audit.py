@@ -73,13 +73,11 @@ class _Watchdog:
     def __init__(self, browser: ChromiumBrowser, seconds: float):
         self._browser = browser
         self._timer: threading.Timer | None = None
-        self.step = ""
         self.fired_during: str | None = None
         self.arm(seconds, "load")
 
     def arm(self, seconds: float, step: str) -> None:
         self.cancel()
-        self.step = step
         self._timer = threading.Timer(seconds, self._fire, args=(step,))
         self._timer.daemon = True
         self._timer.start()

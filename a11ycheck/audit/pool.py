@@ -35,9 +35,10 @@ class BrowserPool:
 
     A browser is recycled after `recycle_after` pages (Chromium's memory grows with use) and replaced
     when it crashes; the page it was on is retried once in a fresh browser, then recorded as
-    `browser-crash`. Recycling costs the audits nothing: the replacement starts in the background a few
-    pages ahead, and once it is ready the browser it replaces is closed (in the background) as soon as it
-    is free, so there is one browser more than `size` only while that browser starts and a page finishes.
+    `browser-crash`. No audit waits for recycling (the starts still cost CPU): the replacement starts in
+    the background a few pages ahead, and once it is ready the browser it replaces is closed (in the
+    background) as soon as it is free, so there is one browser more than `size` only while that browser
+    starts and a page finishes.
     `close()` kills every browser's process group.
     """
 
