@@ -42,9 +42,12 @@ PYTHON = sys.executable
 A11YCHECK = str(Path(PYTHON).with_name("a11ycheck"))
 PA11Y_CI = ROOT / "bench" / "node" / "node_modules" / "pa11y-ci" / "bin" / "pa11y-ci.js"
 CHROMIUM = "/usr/bin/chromium"
-# the same flags as a11ycheck's browsers (and the plain loop's): the tools differ, not the browsers
+# the rendering flags of a11ycheck's browsers (and the plain loop's), V8 as it comes (see ENGINE_ARGS)
 CHROMIUM_FLAGS = list(CHROMIUM_ARGS)
 TOOLS = ("a11ycheck-audit", "a11ycheck-crawl", "plain-loop", "pa11y-ci")
+# on request: the plain loop in browsers with a11ycheck's V8 flags, to tell what those flags give apart
+# from what the loop itself saves
+EXTRA_TOOLS = ("plain-loop-tuned",)
 
 
 @dataclass
@@ -162,8 +165,8 @@ def run_tool(
             command += ["--delay", str(args.crawl_delay)]
         run, _, _ = measure(tool, round_number, command, env, workdir, len(urls))
         complete(run, *a11ycheck_results(db, site), site, urls)
-    elif tool == "plain-loop":
-        result = workdir / f"plain.{round_number}.json"
+    elif tool.startswith("plain-loop"):
+        result = workdir / f"{tool}.{round_number}.json"
         command = [
             PYTHON,
             "-m",
@@ -172,6 +175,7 @@ def run_tool(
             str(urls_file),
             "--browsers",
             str(args.browsers),
+            *(["--tuned"] if tool == "plain-loop-tuned" else []),
         ]
         run, _, _ = measure(tool, round_number, [*command, "--out", str(result)], env, workdir, len(urls))
         complete(run, *plain_results(result), site, urls)
@@ -240,7 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--browsers", type=int, default=2, help="browsers per tool (default 2)")
     parser.add_argument("--rounds", type=int, default=1, help="repeat all tools, in a rotated order")
     parser.add_argument(
-        "--tools", default=",".join(TOOLS), help=f"comma-separated subset of {','.join(TOOLS)}"
+        "--tools",
+        default=",".join(TOOLS),
+        help=f"comma-separated, of {','.join(TOOLS + EXTRA_TOOLS)} (default: all but the last)",
     )
     parser.add_argument(
         "--crawl-delay",
@@ -254,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", help="keep the tools' databases, outputs and logs in this folder")
     args = parser.parse_args(argv)
     tools = [t for t in args.tools.split(",") if t]
-    if unknown := set(tools) - set(TOOLS):
+    if unknown := set(tools) - set(TOOLS + EXTRA_TOOLS):
         parser.error(f"unknown tools: {', '.join(sorted(unknown))}")
     if "pa11y-ci" in tools and not PA11Y_CI.exists():
         parser.error("pa11y-ci is not installed: cd bench/node && PUPPETEER_SKIP_DOWNLOAD=1 npm ci")
@@ -286,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(runs)
     ratios = {}
     for ours in ("a11ycheck-audit", "a11ycheck-crawl"):
-        for theirs in ("plain-loop", "pa11y-ci"):
+        for theirs in ("plain-loop", "plain-loop-tuned", "pa11y-ci"):
             values = [ratio(runs, ours, theirs, n) for n in range(1, args.rounds + 1)]
             values = [v for v in values if v is not None]
             if values:

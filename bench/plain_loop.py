@@ -18,16 +18,18 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-from a11ycheck.audit.chromium import CHROMIUM_ARGS
+from a11ycheck.audit.chromium import CHROMIUM_ARGS, ENGINE_ARGS
 
 AXE_JS = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js").read_text()
-ARGS = CHROMIUM_ARGS  # the same browser as a11ycheck's: the loops differ, not the browsers
+# The same rendering as a11ycheck's browsers (window size, features), with V8 as it comes: a11ycheck's
+# ENGINE_ARGS are one of the things measured against this loop (`--tuned` gives the loop them too).
+ARGS = CHROMIUM_ARGS
 
 
-def _browser() -> webdriver.Chrome:
+def _browser(tuned: bool = False) -> webdriver.Chrome:
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for arg in ARGS:
+    for arg in ARGS + (ENGINE_ARGS if tuned else ()):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
@@ -55,15 +57,16 @@ def audit_one(driver: webdriver.Chrome, url: str) -> dict:
     )
 
 
-def plain_axe_loop(urls: list[str], browsers: int) -> dict[str, dict]:
-    """Full axe results per URL, `browsers` Chromium instances each taking the next URL in turn."""
+def plain_axe_loop(urls: list[str], browsers: int, tuned: bool = False) -> dict[str, dict]:
+    """Full axe results per URL, `browsers` Chromium instances each taking the next URL in turn
+    (`tuned`: with a11ycheck's V8 flags)."""
     work: queue.Queue[str] = queue.Queue()
     for url in urls:
         work.put(url)
     results: dict[str, dict] = {}
 
     def worker() -> None:
-        driver = _browser()
+        driver = _browser(tuned)
         try:
             while True:
                 try:
@@ -96,10 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--urls-file", required=True)
     parser.add_argument("--browsers", type=int, default=2)
     parser.add_argument("--out", required=True, help="where the JSON summary goes")
+    parser.add_argument("--tuned", action="store_true", help="with a11ycheck's V8 flags (ENGINE_ARGS)")
     args = parser.parse_args(argv)
     with open(args.urls_file, encoding="utf-8") as handle:
         urls = [line.strip() for line in handle if line.strip() and not line.startswith("#")]
-    results = plain_axe_loop(urls, args.browsers)
+    results = plain_axe_loop(urls, args.browsers, args.tuned)
     summary = {
         url: {"violations": rule_counts(result)} if "violations" in result else {"error": result.get("error")}
         for url, result in results.items()

@@ -7,7 +7,13 @@ import time
 
 import pytest
 
-from a11ycheck.audit.chromium import BrowserConfig, BrowserStartError, ChromiumBrowser, live_group_members
+from a11ycheck.audit.chromium import (
+    ENGINE_ARGS,
+    BrowserConfig,
+    BrowserStartError,
+    ChromiumBrowser,
+    live_group_members,
+)
 from a11ycheck.audit.page_audit import AuditLimits, prepare_browser
 from a11ycheck.audit.pool import BrowserPool
 from a11ycheck.audit.results import wcag_criteria, wcag_level
@@ -181,6 +187,62 @@ def test_a_browser_is_recycled_with_its_replacement_started_ahead(page_server):
         pool.close()
     for group in groups:
         assert live_group_members(group) == []
+
+
+def test_a_browser_whose_replacement_is_late_goes_on_auditing_up_to_twice_its_recycling_point(page_server):
+    # The replacement's start is held back (as on a busy machine, where a start takes seconds): the old
+    # browser keeps auditing past `recycle_after` instead of leaving its thread waiting for the start,
+    # and is retired at twice `recycle_after` even then.
+    config = BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", page_load_timeout=10)
+    pool = BrowserPool(1, config, AuditLimits(page_load_timeout=10, axe_timeout=20), recycle_after=3)
+    urls = [page_server.add(f"/late{n}", page(f"L{n}", '<img src="/x.png">')) for n in range(7)]
+    spare_may_start = threading.Event()
+    safety_net = threading.Timer(90, spare_may_start.set)  # a regression must fail, not hang
+    start = pool._start
+
+    def start_held_back_in_the_background():
+        if threading.current_thread().name == "browser-pool":  # the spare's start, not the first one
+            spare_may_start.wait()
+        return start()
+
+    pool._start = start_held_back_in_the_background
+    safety_net.start()
+    try:
+        results = [pool.audit(url) for url in urls[:5]]
+        (first,) = pool.live_browsers()
+        assert first.pages == 5  # past its recycling point (3), its replacement still starting
+        results.append(pool.audit(urls[5]))
+        assert first.pages == 6 and first not in pool.live_browsers()  # retired at 2 x 3 all the same
+        spare_may_start.set()
+        results.append(pool.audit(urls[6]))
+        (replacement,) = pool.live_browsers()
+        assert replacement is not first and replacement.pages == 1
+        assert all(r.status == "ok" and rules(r) == {"image-alt"} for r in results), results
+        assert pool.stats.browsers_started == 2 and pool.stats.browsers_replaced == 0
+    finally:
+        safety_net.cancel()
+        spare_may_start.set()
+        pool.close()
+
+
+def test_renderers_run_with_the_engine_flags(pool, page_server):
+    # ENGINE_ARGS (no optimising compilers) save ~20 % CPU a page; Chromium hands --js-flags to renderers
+    pool.audit(page_server.add("/flags", page("F")))
+    browser = pool.live_browsers()[0]
+    renderers = [
+        arguments
+        for pid in live_group_members(browser.process_group)
+        if "--type=renderer" in (arguments := _command_line(pid))
+    ]
+    assert renderers and all(ENGINE_ARGS[0] in arguments for arguments in renderers), renderers
+
+
+def _command_line(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return handle.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
 
 
 def test_a_new_browser_that_dies_before_it_is_prepared_is_not_used():

@@ -38,7 +38,9 @@ class BrowserPool:
     `browser-crash`. No audit waits for recycling (the starts still cost CPU): the replacement starts in
     the background a few pages ahead, and once it is ready the browser it replaces is closed (in the
     background) as soon as it is free, so there is one browser more than `size` only while that browser
-    starts and a page finishes.
+    starts and a page finishes. A browser whose replacement is late (spares start one at a time, and a
+    start takes seconds on a busy machine) goes on auditing rather than leave its thread waiting, up to
+    twice `recycle_after` pages.
     `close()` kills every browser's process group.
     """
 
@@ -49,6 +51,7 @@ class BrowserPool:
         self.config = config
         self.limits = limits
         self.recycle_after = recycle_after
+        self.recycle_limit = 2 * recycle_after  # retired here even when its replacement is not ready
         self.stats = PoolStats()
         self._idle: list[ChromiumBrowser] = []  # free browsers, the most recently used last
         self._live: set[ChromiumBrowser | _Slot] = set()
@@ -164,7 +167,6 @@ class BrowserPool:
         with self._lock:
             order = (
                 browser.pages >= max(1, self.recycle_after - SPARE_LEAD)
-                and browser.pages < self.recycle_after
                 and browser not in self._spare_asked
                 and not self._spare_starting
                 and not self._closed
@@ -175,7 +177,7 @@ class BrowserPool:
         if order:
             self._in_background(lambda: self._start_spare(browser))
         with self._freed:
-            if browser.pages >= self.recycle_after or browser in self._retiring:
+            if browser in self._retiring or browser.pages >= self.recycle_limit:
                 self._retire(browser)
                 return
             if not self._closed and browser in self._live:
