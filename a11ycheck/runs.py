@@ -204,7 +204,13 @@ def browser_profile_tag(database_url: str, run_id: int) -> str:
 
 def _browsers(settings: Settings, run_id: int) -> BrowserPool:
     config = replace(settings.browser_config(), run_tag=browser_profile_tag(settings.db, run_id))
-    return BrowserPool(settings.browsers, config, settings.audit_limits(), settings.recycle_after)
+    return BrowserPool(
+        settings.browsers,
+        config,
+        settings.audit_limits(),
+        recycle_after=settings.recycle_after,
+        new_tab_after=settings.new_tab_after,
+    )
 
 
 class _Outcome:

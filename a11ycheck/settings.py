@@ -18,7 +18,8 @@ class Settings:
     browsers: int = 2
     page_load_timeout: float = 30.0
     axe_timeout: float = 60.0
-    recycle_after: int = 30  # pages per browser before it is restarted (its memory grows ~3 MB a page)
+    new_tab_after: int = 30  # pages per tab before a fresh tab (a new renderer process) takes its place
+    recycle_after: int = 300  # pages per browser before the whole browser is restarted
     tags: tuple[str, ...] = ()  # axe tags to run, e.g. ("wcag2a", "wcag2aa"); empty = axe's default set
     max_pages: int = 500
     max_depth: int = 10
@@ -60,6 +61,8 @@ class Settings:
             raise UserError(f"--max-pages must be at least 1, not {self.max_pages}")
         if self.max_depth < 0:
             raise UserError(f"--max-depth must be 0 or more, not {self.max_depth}")
+        if self.new_tab_after < 1 or self.recycle_after < 1:
+            raise UserError("A11YCHECK_NEW_TAB_AFTER and A11YCHECK_RECYCLE_AFTER must be at least 1 page")
         if self.page_load_timeout <= 0 or self.axe_timeout <= 0:
             raise UserError("timeouts must be positive numbers of seconds")
 

@@ -225,6 +225,37 @@ def test_a_browser_whose_replacement_is_late_goes_on_auditing_up_to_twice_its_re
         pool.close()
 
 
+def test_a_browser_gets_a_fresh_tab_every_new_tab_after_pages_prepared_like_the_first(page_server):
+    # A fresh tab is a new renderer process (the old one exits with its tab), in the same browser; the
+    # scripts registered for new documents (tamed dialogs, axe) are registered in it again.
+    config = BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", page_load_timeout=10)
+    limits = AuditLimits(page_load_timeout=10, axe_timeout=20)
+    probe = (
+        "<script>document.title = (typeof window.axe === 'object' ? 'axe' : 'no-axe') + '/' + "
+        "(String(window.alert).includes('[native code]') ? 'wild' : 'tame');</script>"
+    )
+    urls = [page_server.add(f"/tab{n}", page(f"T{n}", '<img src="/x.png">' + probe)) for n in range(5)]
+    with BrowserPool(1, config, limits, recycle_after=100, new_tab_after=2) as pool:
+        results = [pool.audit(urls[0])]
+        (browser,) = pool.live_browsers()
+        group = browser.process_group
+        renderers_of_first_tab = _renderers(group)
+        results += [pool.audit(url) for url in urls[1:]]  # a fresh tab after pages 2 and 4
+        deadline = time.monotonic() + 10
+        while not renderers_of_first_tab - _renderers(group) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert renderers_of_first_tab - _renderers(group)  # the first tab's renderer is gone (a spare stays)
+        assert pool.live_browsers() == [browser] and browser.process_group == group
+        assert (browser.pages, browser.tab_pages) == (5, 1) and len(browser.driver.window_handles) == 1
+        assert pool.stats.browsers_started == 1 and pool.stats.browsers_replaced == 0
+    assert all(r.status == "ok" and rules(r) == {"image-alt"} for r in results), results
+    assert [r.title for r in results] == ["axe/tame"] * 5
+
+
+def _renderers(group: int) -> set[int]:
+    return {pid for pid in live_group_members(group) if "--type=renderer" in _command_line(pid)}
+
+
 def test_renderers_run_with_the_engine_flags(pool, page_server):
     # ENGINE_ARGS (no optimising compilers) save ~20 % CPU a page; Chromium hands --js-flags to renderers
     pool.audit(page_server.add("/flags", page("F")))

@@ -121,3 +121,14 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(cli, tmp_path, args, me
     if args[0] in ("audit", "crawl"):
         assert not db_file.exists(), "a refused input must not create the database"
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("variable", ["A11YCHECK_NEW_TAB_AFTER", "A11YCHECK_RECYCLE_AFTER"])
+def test_recycling_settings_below_one_page_are_refused(cli, tmp_path, variable):
+    db_file = tmp_path / "a11ycheck.db"
+    result = cli(
+        "audit", "http://127.0.0.1:9/x", "--allow-private", db=f"sqlite:///{db_file}", env={variable: "0"}
+    )
+    lines = result.stderr.strip().splitlines()
+    assert result.code == 2 and len(lines) == 1 and variable in lines[0], result
+    assert not db_file.exists()

@@ -72,11 +72,12 @@ class BrowserConfig:
 
 
 class ChromiumBrowser:
-    """One browser session; `pages` counts what it has loaded, so the pool can recycle it."""
+    """One browser session; `pages` and `tab_pages` count what it has loaded, so the pool can recycle it."""
 
     def __init__(self, config: BrowserConfig):
         self.config = config
         self.pages = 0
+        self.tab_pages = 0  # pages loaded in the current tab (page_audit.renew_tab starts a new one)
         # The current document carries the audit script's mark, so a URL that starts a download (and
         # leaves this document in place) is told apart from it without loading about:blank between pages.
         self.document_marked = False

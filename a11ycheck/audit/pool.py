@@ -5,10 +5,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from selenium.common.exceptions import WebDriverException
 from urllib3.exceptions import HTTPError as Urllib3Error
 
 from a11ycheck.audit.chromium import BrowserConfig, BrowserStartError, ChromiumBrowser
-from a11ycheck.audit.page_audit import AuditLimits, BrowserGone, audit_page, prepare_browser
+from a11ycheck.audit.page_audit import AuditLimits, BrowserGone, audit_page, prepare_browser, renew_tab
 from a11ycheck.audit.results import BROWSER_CRASH, PageResult
 
 log = logging.getLogger(__name__)
@@ -33,9 +34,11 @@ SPARE_LEAD = 5  # pages before a browser retires at which its replacement starts
 class BrowserPool:
     """`audit(url)` borrows a browser, audits, and gives it back; safe to call from `size` threads.
 
-    A browser is recycled after `recycle_after` pages (Chromium's memory grows with use) and replaced
-    when it crashes; the page it was on is retried once in a fresh browser, then recorded as
-    `browser-crash`. No audit waits for recycling (the starts still cost CPU): the replacement starts in
+    Chromium's memory grows with use, most of it in the tab's renderer process: every `new_tab_after`
+    pages a browser gets a fresh tab (a new renderer; cheap), and after `recycle_after` pages it is
+    restarted as a whole. A browser is replaced when it crashes; the page it was on is retried once in a
+    fresh browser, then recorded as `browser-crash`. No audit waits for a restart (the starts still cost
+    CPU): the replacement starts in
     the background a few pages ahead, and once it is ready the browser it replaces is closed (in the
     background) as soon as it is free, so there is one browser more than `size` only while that browser
     starts and a page finishes. A browser whose replacement is late (spares start one at a time, and a
@@ -44,7 +47,14 @@ class BrowserPool:
     `close()` kills every browser's process group.
     """
 
-    def __init__(self, size: int, config: BrowserConfig, limits: AuditLimits, recycle_after: int = 30):
+    def __init__(
+        self,
+        size: int,
+        config: BrowserConfig,
+        limits: AuditLimits,
+        recycle_after: int = 300,
+        new_tab_after: int = 30,
+    ):
         if size < 1:
             raise ValueError("a browser pool needs at least one browser")
         self.size = size
@@ -52,6 +62,7 @@ class BrowserPool:
         self.limits = limits
         self.recycle_after = recycle_after
         self.recycle_limit = 2 * recycle_after  # retired here even when its replacement is not ready
+        self.new_tab_after = new_tab_after
         self.stats = PoolStats()
         self._idle: list[ChromiumBrowser] = []  # free browsers, the most recently used last
         self._live: set[ChromiumBrowser | _Slot] = set()
@@ -176,6 +187,8 @@ class BrowserPool:
                 self._spare_asked.add(browser)
         if order:
             self._in_background(lambda: self._start_spare(browser))
+        if not self._renew_tab_if_due(browser):
+            return
         with self._freed:
             if browser in self._retiring or browser.pages >= self.recycle_limit:
                 self._retire(browser)
@@ -185,6 +198,27 @@ class BrowserPool:
                 self._freed.notify()
                 return
         browser.close()
+
+    def _renew_tab_if_due(self, browser: ChromiumBrowser) -> bool:
+        """A fresh tab after `new_tab_after` pages, unless the browser is soon retired anyway; False when
+        the browser failed at it and was discarded (the next audit starts another)."""
+        with self._lock:
+            due = (
+                browser.tab_pages >= self.new_tab_after
+                and browser not in self._spare_asked
+                and browser not in self._retiring
+                and not self._closed
+            )
+        if not due:
+            return True
+        try:
+            renew_tab(browser)
+        except (WebDriverException, BrowserStartError, Urllib3Error, ConnectionError) as exc:
+            first_line = (str(exc).strip() or repr(exc)).splitlines()[0]
+            log.warning("browser lost while opening a fresh tab: %s", first_line)
+            self._discard(browser, replaced=True)
+            return False
+        return True
 
     def _retire(self, browser: ChromiumBrowser) -> None:
         """With the lock held: take a browser out of the pool and close it in the background."""
