@@ -8,7 +8,8 @@ on it with `--max-pages` the same, and samples the process tree every 0.2 s (RSS
 processes; PSS every second, see `bench/proctree.py`), printing one line per `--report-every` seconds with
 the pages written so far (read from the run's SQLite database). At the end: the peaks, per browser, and
 whether memory is flat after warm-up: the PSS trend over the run's second half, in MB per 1,000 pages.
-Browsers are recycled every 30 pages by default (A11YCHECK_RECYCLE_AFTER), which is what keeps it flat.
+Each browser gets a fresh tab every 30 pages (A11YCHECK_NEW_TAB_AFTER) and is restarted every 300
+(A11YCHECK_RECYCLE_AFTER): that is what keeps it flat.
 """
 
 import argparse

@@ -265,7 +265,8 @@ def test_renderers_run_with_the_engine_flags(pool, page_server):
         for pid in live_group_members(browser.process_group)
         if "--type=renderer" in (arguments := _command_line(pid))
     ]
-    assert renderers and all(ENGINE_ARGS[0] in arguments for arguments in renderers), renderers
+    (js_flags,) = [arg for arg in ENGINE_ARGS if arg.startswith("--js-flags=")]
+    assert renderers and all(js_flags in arguments for arguments in renderers), renderers
 
 
 def _command_line(pid: int) -> str:
