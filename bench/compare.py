@@ -45,7 +45,7 @@ CHROMIUM = "/usr/bin/chromium"
 # the rendering flags of a11ycheck's browsers (and the plain loop's), V8 as it comes (see ENGINE_ARGS)
 CHROMIUM_FLAGS = list(CHROMIUM_ARGS)
 TOOLS = ("a11ycheck-audit", "a11ycheck-crawl", "plain-loop", "pa11y-ci")
-# on request: the plain loop in browsers with a11ycheck's V8 flags, to tell what those flags give apart
+# on request: the plain loop in browsers with a11ycheck's ENGINE_ARGS, to tell what those flags give apart
 # from what the loop itself saves
 EXTRA_TOOLS = ("plain-loop-tuned",)
 

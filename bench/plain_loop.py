@@ -59,7 +59,7 @@ def audit_one(driver: webdriver.Chrome, url: str) -> dict:
 
 def plain_axe_loop(urls: list[str], browsers: int, tuned: bool = False) -> dict[str, dict]:
     """Full axe results per URL, `browsers` Chromium instances each taking the next URL in turn
-    (`tuned`: with a11ycheck's V8 flags)."""
+    (`tuned`: with a11ycheck's ENGINE_ARGS: V8 flags, no back/forward cache)."""
     work: queue.Queue[str] = queue.Queue()
     for url in urls:
         work.put(url)
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--urls-file", required=True)
     parser.add_argument("--browsers", type=int, default=2)
     parser.add_argument("--out", required=True, help="where the JSON summary goes")
-    parser.add_argument("--tuned", action="store_true", help="with a11ycheck's V8 flags (ENGINE_ARGS)")
+    parser.add_argument("--tuned", action="store_true", help="with a11ycheck's ENGINE_ARGS")
     args = parser.parse_args(argv)
     with open(args.urls_file, encoding="utf-8") as handle:
         urls = [line.strip() for line in handle if line.strip() and not line.startswith("#")]

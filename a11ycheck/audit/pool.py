@@ -38,12 +38,11 @@ class BrowserPool:
     pages a browser gets a fresh tab (a new renderer; cheap), and after `recycle_after` pages it is
     restarted as a whole. A browser is replaced when it crashes; the page it was on is retried once in a
     fresh browser, then recorded as `browser-crash`. No audit waits for a restart (the starts still cost
-    CPU): the replacement starts in
-    the background a few pages ahead, and once it is ready the browser it replaces is closed (in the
-    background) as soon as it is free, so there is one browser more than `size` only while that browser
-    starts and a page finishes. A browser whose replacement is late (spares start one at a time, and a
-    start takes seconds on a busy machine) goes on auditing rather than leave its thread waiting, up to
-    twice `recycle_after` pages.
+    CPU): the replacement starts in the background a few pages ahead, and once it is ready the browser it
+    replaces is closed (in the background) as soon as it is free, so there is one browser more than `size`
+    only while that browser starts and a page finishes. A browser whose replacement is late (spares start
+    one at a time, and a start takes seconds on a busy machine) goes on auditing rather than leave its
+    thread waiting, up to twice `recycle_after` pages.
     `close()` kills every browser's process group.
     """
 
