@@ -5,7 +5,9 @@ and the queries the CLI and later stages read from.
 import hashlib
 import json
 import os
+import random
 import socket
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -85,6 +87,25 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def migrate_when_free(engine: Engine, patience: float = 30.0) -> None:
+    """`migrate`, tried again while SQLite answers "database is locked" for up to `patience` seconds.
+
+    Two processes opening a new SQLite file at once both switch it to WAL, each holding a shared lock and
+    wanting an exclusive one: SQLite then answers one of them "locked" at once, without waiting out its
+    busy timeout (it would be a deadlock). A moment later the other is done and the retry goes through.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            migrate(engine)
+            return
+        except OperationalError as exc:
+            if "database is locked" not in str(exc.orig or exc) or time.monotonic() >= deadline:
+                raise
+        engine.dispose()  # the connection that failed in its first pragmas is not reused
+        time.sleep(random.uniform(0.05, 0.3))
+
+
 def this_process() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
@@ -152,7 +173,7 @@ class Store:
         self.url = url or default_database_url()
         self.engine = engine_for(self.url)
         try:
-            migrate(self.engine)
+            migrate_when_free(self.engine)
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             raise UserError(f"cannot open database {self.display_url}: {reason}") from None

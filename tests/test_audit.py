@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from a11ycheck.audit import pool as pool_module
 from a11ycheck.audit.chromium import (
     ENGINE_ARGS,
     BrowserConfig,
@@ -254,6 +255,34 @@ def test_a_browser_gets_a_fresh_tab_every_new_tab_after_pages_prepared_like_the_
 
 def _renderers(group: int) -> set[int]:
     return {pid for pid in live_group_members(group) if "--type=renderer" in _command_line(pid)}
+
+
+def test_a_browser_that_dies_while_getting_a_fresh_tab_is_replaced(page_server, monkeypatch):
+    # Chromium is killed just as its fresh tab is due: the pool discards that browser (no process left)
+    # and the next page is audited in a new one, as after a crash between pages.
+    config = BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", page_load_timeout=10)
+    urls = [page_server.add(f"/dies{n}", page(f"D{n}", '<img src="/x.png">')) for n in range(3)]
+    renew_tab = pool_module.renew_tab
+
+    def renew_a_dead_browser(browser):
+        driver_pid = browser._service.process.pid
+        group = browser.process_group
+        (chromium,) = [pid for pid in live_group_members(group) if _parent(pid) == driver_pid]
+        os.kill(chromium, signal.SIGKILL)
+        renew_tab(browser)
+
+    monkeypatch.setattr(pool_module, "renew_tab", renew_a_dead_browser)
+    with BrowserPool(1, config, AuditLimits(page_load_timeout=10, axe_timeout=20), new_tab_after=2) as pool:
+        results = [pool.audit(urls[0])]
+        (first,) = pool.live_browsers()
+        first_group = first.process_group
+        results.append(pool.audit(urls[1]))  # the fresh tab is due after this page: Chromium is gone
+        assert pool.live_browsers() == [] and pool.stats.browsers_replaced == 1
+        results.append(pool.audit(urls[2]))
+        (second,) = pool.live_browsers()
+        assert second is not first and second.pages == 1
+    assert live_group_members(first_group) == []
+    assert all(r.status == "ok" and rules(r) == {"image-alt"} for r in results), results
 
 
 def test_renderers_run_with_the_engine_flags(pool, page_server):

@@ -2,8 +2,14 @@
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
+
+from a11ycheck.errors import UserError
+from a11ycheck.store import Store
 
 
 def test_two_runs_at_once_into_one_fresh_database(page_server, db_url):
@@ -44,3 +50,30 @@ def test_two_runs_at_once_into_one_fresh_database(page_server, db_url):
             urls[3:] if half == urls[:3] else urls[:3]
         )
         assert all(v["rule"] == "image-alt" for p in pages for v in p["violations"])
+
+
+def test_opening_a_sqlite_file_another_process_is_committing_to_waits_instead_of_failing(tmp_path):
+    # The race behind a failed CI run: our connection holds a read lock and wants to switch the file to
+    # WAL while another holds the write lock and wants to commit. SQLite answers ours "database is
+    # locked" at once (waiting would deadlock); the store tries again once the other has committed.
+    path = tmp_path / "shared.db"
+    other = sqlite3.connect(path, timeout=30, isolation_level=None)
+    other.execute("CREATE TABLE t (a)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO t VALUES (1)")
+    opened: list[str] = []
+
+    def open_store() -> None:
+        try:
+            Store(f"sqlite:///{path}").close()
+            opened.append("ok")
+        except UserError as exc:
+            opened.append(str(exc))
+
+    thread = threading.Thread(target=open_store)
+    thread.start()
+    time.sleep(1.0)  # the store is now waiting on the other connection's write lock
+    other.execute("COMMIT")
+    other.close()
+    thread.join(timeout=60)
+    assert opened == ["ok"]
