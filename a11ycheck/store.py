@@ -90,9 +90,10 @@ def migrate(engine: Engine) -> None:
 def migrate_when_free(engine: Engine, patience: float = 30.0) -> None:
     """`migrate`, tried again while SQLite answers "database is locked" for up to `patience` seconds.
 
-    Two processes opening a new SQLite file at once both switch it to WAL, each holding a shared lock and
-    wanting an exclusive one: SQLite then answers one of them "locked" at once, without waiting out its
-    busy timeout (it would be a deadlock). A moment later the other is done and the retry goes through.
+    A process opening the file holds a read lock and wants to switch it to WAL (or to write) while another
+    holds the write lock and wants to commit: SQLite answers the first "locked" at once, without waiting
+    out its busy timeout (both would wait forever). A moment later the other has committed and the retry
+    goes through (tests/test_concurrency.py reproduces it).
     """
     deadline = time.monotonic() + patience
     while True:
