@@ -141,12 +141,12 @@ def _run_in_new_documents(browser: ChromiumBrowser, source: str, attempts: int =
         except (TimeoutException, Urllib3Error) as exc:
             if attempt == attempts or isinstance(exc, Urllib3Error):  # Selenium waited 120 s already
                 browser.kill()
-                raise BrowserStartError(f"the new browser did not answer: {_first_line(exc)}") from exc
+                raise BrowserStartError(f"the new browser did not answer: {first_line(exc)}") from exc
         except WebDriverException as exc:
             if "unknown command" in str(exc).lower() or "not supported" in str(exc).lower():
                 return False
             browser.kill()
-            raise BrowserStartError(f"the new browser could not be prepared: {_first_line(exc)}") from exc
+            raise BrowserStartError(f"the new browser could not be prepared: {first_line(exc)}") from exc
     return False
 
 
@@ -161,9 +161,9 @@ def audit_page(browser: ChromiumBrowser, url: str, limits: AuditLimits) -> PageR
     except (InvalidSessionIdException, NoSuchWindowException) as exc:
         if watchdog.fired_during == "axe":
             return _axe_overran(url, limits, started)
-        raise BrowserGone(_first_line(exc)) from exc
+        raise BrowserGone(first_line(exc)) from exc
     except WebDriverException as exc:
-        message = _first_line(exc)
+        message = first_line(exc)
         if watchdog.fired_during == "axe":
             return _axe_overran(url, limits, started)
         if _browser_gone(message) or watchdog.fired_during:
@@ -192,7 +192,7 @@ def _load_and_run(
         pass  # a dialog during load: accepted by the driver, audit what is there
     except WebDriverException as exc:
         if "insecure certificate" in str(exc).lower() or "ERR_CERT" in str(exc) or "ERR_SSL" in str(exc):
-            return _failed(url, TLS_ERROR, _first_line(exc), started)
+            return _failed(url, TLS_ERROR, first_line(exc), started)
         raise
     watchdog.arm(limits.axe_timeout + AXE_GRACE, "axe")
     tags = list(limits.tags)
@@ -254,7 +254,7 @@ def _with_contrast(
         if isinstance(exc, TimeoutException) or watchdog.fired_during == "contrast":
             contrast = {"ok": False, "error": f"it did not finish within {limits.axe_timeout:g} s"}
         else:
-            contrast = {"ok": False, "error": f"the browser failed during it: {_first_line(exc)}"}
+            contrast = {"ok": False, "error": f"the browser failed during it: {first_line(exc)}"}
     duration_ms = int((time.monotonic() - started) * 1000)
     if isinstance(contrast, dict) and contrast.get("ok"):
         payload = dict(payload, violations=payload["violations"] + contrast["violations"])
@@ -338,7 +338,8 @@ def _failed(url: str, status: str, error: str, started: float) -> PageResult:
     )
 
 
-def _first_line(exc: Exception) -> str:
+def first_line(exc: Exception) -> str:
+    """The first line of an error's message (WebDriver's carry a stack trace after it), or its type."""
     text = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
     return text.strip().splitlines()[0][:500]
 

@@ -9,7 +9,14 @@ from selenium.common.exceptions import WebDriverException
 from urllib3.exceptions import HTTPError as Urllib3Error
 
 from a11ycheck.audit.chromium import BrowserConfig, BrowserStartError, ChromiumBrowser
-from a11ycheck.audit.page_audit import AuditLimits, BrowserGone, audit_page, prepare_browser, renew_tab
+from a11ycheck.audit.page_audit import (
+    AuditLimits,
+    BrowserGone,
+    audit_page,
+    first_line,
+    prepare_browser,
+    renew_tab,
+)
 from a11ycheck.audit.results import BROWSER_CRASH, PageResult
 
 log = logging.getLogger(__name__)
@@ -213,8 +220,7 @@ class BrowserPool:
         try:
             renew_tab(browser)
         except (WebDriverException, BrowserStartError, Urllib3Error, ConnectionError) as exc:
-            first_line = (str(exc).strip() or repr(exc)).splitlines()[0]
-            log.warning("browser lost while opening a fresh tab: %s", first_line)
+            log.warning("browser lost while opening a fresh tab: %s", first_line(exc))
             self._discard(browser, replaced=True)
             return False
         return True
