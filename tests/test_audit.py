@@ -1,9 +1,11 @@
 """The browser side against real Chromium: axe in frames, time limits, dialogs, crashes, statuses."""
 
+import json
 import os
 import signal
 import threading
 import time
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -296,6 +298,62 @@ def test_renderers_run_with_the_engine_flags(pool, page_server):
     ]
     (js_flags,) = [arg for arg in ENGINE_ARGS if arg.startswith("--js-flags=")]
     assert renderers and all(js_flags in arguments for arguments in renderers), renderers
+
+
+def test_a_new_browser_opens_about_blank_and_nothing_else():
+    # Debian's Chromium would open its new tab page, which loads start.duckduckgo.com: a request to the
+    # internet at every start, and a first command held until that navigation gave up
+    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver"))
+    try:
+        driver = browser.driver
+        assert len(driver.window_handles) == 1
+        assert driver.current_url == "about:blank"
+        assert driver.execute_script("return history.length") == 1
+    finally:
+        browser.kill()
+
+
+def test_the_browser_asks_no_host_but_the_audited_one(page_server, tmp_path):
+    # Chromium calls home on its own (account list, component updates, autofill, network time) and
+    # prefetches the DNS of links; a monitoring run must ask nothing of anyone but the site it audits.
+    # The browser's net log shows every request and lookup it starts; the resolver rule makes sure this
+    # test itself sends no DNS query even when it fails.
+    net_log = tmp_path / "net-log.json"
+    config = BrowserConfig(
+        "/usr/bin/chromium",
+        "/usr/bin/chromedriver",
+        extra_args=(f"--log-net-log={net_log}", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+    )
+    links = "".join(f'<a href="https://www.{name}.com/gemeente">{name}</a> ' for name in ("facebook", "x"))
+    form = '<form><label>E-mail <input type="email" name="email" autocomplete="email"></label></form>'
+    url = page_server.add("/links", page("Links", links + form))
+    with BrowserPool(1, config, AuditLimits()) as pool:
+        started = time.monotonic()
+        for _ in range(3):
+            assert pool.audit(url).status == "ok"
+        time.sleep(max(0.0, 4 - (time.monotonic() - started)))  # the calls home come in the first seconds
+    hosts = _hosts_in_net_log(net_log)
+    assert "127.0.0.1" in hosts  # the log is read right
+    assert hosts == {"127.0.0.1"}, hosts
+
+
+def _hosts_in_net_log(path) -> set[str]:
+    """Every host a URL or a host lookup in Chromium's net log names (the log may lack its closing)."""
+    text = path.read_text()
+    try:
+        events = json.loads(text)["events"]
+    except json.JSONDecodeError:  # the browser was killed before it closed the log
+        events = json.loads(text.rstrip().rstrip(",") + "]}")["events"]
+    hosts = set()
+    for event in events:
+        params = event.get("params") or {}
+        for key in ("url", "host"):
+            value = params.get(key)
+            if isinstance(value, str) and value:
+                host = urlsplit(value if "://" in value else f"//{value}").hostname
+                if host:
+                    hosts.add(host)
+    return hosts
 
 
 def _command_line(pid: int) -> str:

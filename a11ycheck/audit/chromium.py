@@ -35,7 +35,13 @@ CHROMIUM_ARGS = (
     "--mute-audio",
     "--hide-scrollbars",
     "--window-size=1280,1024",
-    "--disable-features=Translate,MediaRouter,OptimizationHints",
+    "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication,"
+    "NetworkTimeServiceQuerying",
+    # Chromium's own calls home, which the flags above leave on: the account list (ListAccounts) and the
+    # component updater. Pointed at port 9 on loopback, which Chromium refuses to connect to (an unsafe
+    # port): no request leaves, not even a DNS query (tests/test_audit.py watches the browser's net log).
+    "--gaia-url=http://127.0.0.1:9",
+    "--component-updater=url-source=http://127.0.0.1:9/",
 )
 # V8 tuned for documents that live a few hundred milliseconds: every page is a new JavaScript context, so
 # the optimised code the background compilers (TurboFan, Maglev) build for axe's hot functions is thrown
@@ -45,6 +51,16 @@ CHROMIUM_ARGS = (
 # And no back/forward cache: an audit never goes back, and the cache kept earlier pages alive in the
 # renderer (after 60 pages, its PSS was 314-329 MB without the cache against 444-513 MB with it).
 ENGINE_ARGS = ("--js-flags=--no-opt --no-maglev", "--disable-back-forward-cache")
+# The profile's preferences. No downloads, ever. And the first tab opens about:blank, not the new tab page:
+# Debian's Chromium searches with DuckDuckGo, so its new tab page first loads start.duckduckgo.com, a
+# request to the internet at every browser start, and chromedriver holds the first command until that
+# navigation ends (up to 5 s where the name does not resolve; bench/README.md).
+BROWSER_PREFS = {
+    "download_restrictions": 3,
+    "session.restore_on_startup": 4,  # open the pages in session.startup_urls
+    "session.startup_urls": ["about:blank"],
+    "net.network_prediction_options": 2,  # no DNS prefetching or preconnecting to the hosts links point to
+}
 
 
 def find_executable(configured: str | None, names: tuple[str, ...], what: str, env_var: str) -> str:
@@ -71,6 +87,7 @@ class BrowserConfig:
     script_timeout: float = 60.0
     remote_url: str | None = None  # a Selenium Grid; then no local processes are started
     run_tag: str = ""  # goes into the profile folder's name, so a resumed run can find what a killed one left
+    extra_args: tuple[str, ...] = ()  # more Chromium switches (tests: a net log)
 
 
 class ChromiumBrowser:
@@ -86,13 +103,13 @@ class ChromiumBrowser:
         self._profile_dir = tempfile.mkdtemp(prefix=f"{profile_prefix(config.run_tag)}")
         self._service: Service | None = None
         options = webdriver.ChromeOptions()
-        for arg in CHROMIUM_ARGS + ENGINE_ARGS:
+        for arg in CHROMIUM_ARGS + ENGINE_ARGS + config.extra_args:
             options.add_argument(arg)
         options.add_argument(f"--user-data-dir={self._profile_dir}")
         options.page_load_strategy = "normal"
         # alert/confirm/beforeunload never block an audit; accepting lets navigation away go on
         options.unhandled_prompt_behavior = "accept"
-        options.add_experimental_option("prefs", {"download_restrictions": 3})  # no downloads, ever
+        options.add_experimental_option("prefs", BROWSER_PREFS)
         # chromedriver turns the popup blocker off by default; window.open would pile up windows
         options.add_experimental_option("excludeSwitches", ["disable-popup-blocking"])
         try:
