@@ -309,6 +309,10 @@ def test_a_new_browser_opens_about_blank_and_nothing_else():
         assert len(driver.window_handles) == 1
         assert driver.current_url == "about:blank"
         assert driver.execute_script("return history.length") == 1
+        # chromedriver drives it over a pipe: no DevTools port for other local processes to connect to
+        command_lines = [_command_line(pid) for pid in live_group_members(browser.process_group)]
+        (main,) = [line for line in command_lines if "--user-data-dir=" in line and "--type=" not in line]
+        assert "--remote-debugging-pipe" in main and "--remote-debugging-port" not in main, main
     finally:
         browser.kill()
 

@@ -117,6 +117,9 @@ class ChromiumBrowser:
                 self.driver = webdriver.Remote(command_executor=config.remote_url, options=options)
             else:
                 options.binary_location = config.chromium_path
+                # chromedriver talks to Chromium over a pipe, not a DevTools port on loopback that any local
+                # process could connect to (and without the IPv6 probe chromedriver makes to reach that port)
+                options.add_argument("--remote-debugging-pipe")
                 self._service = Service(
                     config.chromedriver_path,
                     popen_kw={"start_new_session": True},
