@@ -176,8 +176,7 @@ class Store:
         try:
             migrate_when_free(self.engine)
         except OperationalError as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise UserError(f"cannot open database {self.display_url}: {reason}") from None
+            raise UserError(f"cannot open database {self.display_url}: {safe_error(exc)}") from None
 
     @property
     def display_url(self) -> str:

@@ -18,7 +18,7 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 
-from a11ycheck.errors import UserError
+from a11ycheck.errors import UserError, first_line
 
 PROFILE_PREFIX = "a11ycheck-chromium-"
 CHROMIUM_ARGS = (
@@ -128,8 +128,7 @@ class ChromiumBrowser:
                 self.driver = webdriver.Chrome(service=self._service, options=options)
         except WebDriverException as exc:
             self.kill()
-            first_line = (exc.msg or str(exc)).strip().splitlines()[0] if (exc.msg or str(exc)) else ""
-            raise BrowserStartError(f"Chromium did not start: {first_line}") from exc
+            raise BrowserStartError(f"Chromium did not start: {first_line(exc)}") from exc
         self.driver.set_page_load_timeout(config.page_load_timeout)
         self.driver.set_script_timeout(config.script_timeout)
 

@@ -28,6 +28,7 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 from a11ycheck.audit.axe import SETTLE_TRACKER, audit_document, axe_source, inject_axe_into_frames, run_axe
 from a11ycheck.audit.chromium import BrowserStartError, ChromiumBrowser
 from a11ycheck.audit.results import ERROR, NOT_HTML, PARTIAL, TIMEOUT, TLS_ERROR, PageResult
+from a11ycheck.errors import first_line
 
 _GONE_MARKERS = (
     "disconnected",
@@ -336,12 +337,6 @@ def _failed(url: str, status: str, error: str, started: float) -> PageResult:
     return PageResult(
         url=url, status=status, error=error, duration_ms=int((time.monotonic() - started) * 1000)
     )
-
-
-def first_line(exc: Exception) -> str:
-    """The first line of an error's message (WebDriver's carry a stack trace after it), or its type."""
-    text = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
-    return text.strip().splitlines()[0][:500]
 
 
 def _browser_gone(message: str) -> bool:

@@ -9,15 +9,9 @@ from selenium.common.exceptions import WebDriverException
 from urllib3.exceptions import HTTPError as Urllib3Error
 
 from a11ycheck.audit.chromium import BrowserConfig, BrowserStartError, ChromiumBrowser
-from a11ycheck.audit.page_audit import (
-    AuditLimits,
-    BrowserGone,
-    audit_page,
-    first_line,
-    prepare_browser,
-    renew_tab,
-)
+from a11ycheck.audit.page_audit import AuditLimits, BrowserGone, audit_page, prepare_browser, renew_tab
 from a11ycheck.audit.results import BROWSER_CRASH, PageResult
+from a11ycheck.errors import first_line
 
 log = logging.getLogger(__name__)
 
