@@ -95,6 +95,17 @@ def mount(volume: str | dict) -> dict:
     return {"source": source, "target": target, "read_only": mode == ["ro"]}
 
 
+def test_the_grid_browsers_share_no_network_with_the_database_or_the_broker(services):
+    def networks(name: str) -> set[str]:
+        return set(services[name].get("networks") or {"default": None})
+
+    browsers = networks("chromium") | networks("selenium-hub")
+    for name in ("postgres", "redis", "rabbitmq"):
+        assert not browsers & networks(name), name
+    assert networks("worker") & networks("postgres") and networks("worker") & networks("selenium-hub")
+    assert networks("cli") & networks("postgres")
+
+
 def test_the_report_site_serves_what_the_cli_builds(services):
     campaign.make_context("campaign", list(services["cli"]["command"]))
     (built,) = [v for v in map(mount, services["cli"]["volumes"]) if v["target"] == "/reports"]
