@@ -83,8 +83,8 @@ class AuditPipeline:
             title=item.title,
             error=item.error,
         )
-        if item.status != OK:
-            recorder.page(record, None)
+        if item.status != OK or item.audit is not None:  # nothing to audit, or audited as it was fetched
+            recorder.page(record, item.audit)
             return item
         from twisted.internet import reactor  # Scrapy picks and installs the reactor: import it late
 

@@ -43,6 +43,13 @@ def check_url(url: str, *, allow_private: bool, resolve: Resolver = socket.getad
     resolved (blocking) with `resolve`, which has the signature of `socket.getaddrinfo`; tests inject
     fakes.
     """
+    checked_addresses(url, allow_private=allow_private, resolve=resolve)
+
+
+def checked_addresses(
+    url: str, *, allow_private: bool, resolve: Resolver = socket.getaddrinfo
+) -> list[IPAddress]:
+    """check_url, returning the addresses it checked: connect to one of these, not to a new lookup."""
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -65,9 +72,11 @@ def check_url(url: str, *, allow_private: bool, resolve: Resolver = socket.getad
     literal = _ip_literal(host)
     if literal is not None:
         _check_address(url, host, literal, allow_private=allow_private, resolved=False)
-        return
-    for address in _resolve(url, host, resolve):
+        return [literal]
+    addresses = _resolve(url, host, resolve)
+    for address in addresses:
         _check_address(url, host, address, allow_private=allow_private, resolved=True)
+    return addresses
 
 
 def _ip_literal(host: str) -> IPAddress | None:

@@ -48,6 +48,11 @@ class RunRecorder:
             self.progress.page_found()
         return True
 
+    def wants(self, url: str) -> bool:
+        """Whether `claim(url)` would succeed now (it claims nothing): worth auditing before it is offered."""
+        with self._lock:
+            return url not in self._seen and (self.max_pages is None or len(self._seen) < self.max_pages)
+
     def stop_accepting(self) -> None:
         """After an interruption: pages still finishing were cut short, so they are left for a resume."""
         with self._lock:

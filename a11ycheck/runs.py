@@ -6,13 +6,14 @@ import signal
 import socket
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, replace
 from urllib.parse import urlsplit
 
 from a11ycheck.audit.axe import axe_version
 from a11ycheck.audit.chromium import kill_leftover_browsers
 from a11ycheck.audit.pool import BrowserPool
+from a11ycheck.egress import EgressGuard
 from a11ycheck.errors import UserError
 from a11ycheck.netguard import RefusedAddress, check_url
 from a11ycheck.progress import RunProgress
@@ -154,7 +155,9 @@ def _crawl(
 ) -> RunSummary:
     from scrapy.crawler import CrawlerProcess
 
+    from a11ycheck.browser_fetch import BrowserFetchHandler
     from a11ycheck.crawl_pipeline import AuditContext, AuditPipeline
+    from spiders.middlewares import EGRESS_PROXY_SETTING
     from spiders.settings import crawl_settings
     from spiders.site_spider import SiteSpider
 
@@ -177,6 +180,9 @@ def _crawl(
             max_page_bytes=settings.max_page_bytes,
         )
         scrapy_settings["ITEM_PIPELINES"] = {AuditPipeline.bound_to(context): 500}
+        scrapy_settings[EGRESS_PROXY_SETTING] = pool.config.egress_proxy
+        fetch_with_browsers = BrowserFetchHandler.bound_to(context)  # each page loaded once, by its browser
+        scrapy_settings["DOWNLOAD_HANDLERS"] = {"http": fetch_with_browsers, "https": fetch_with_browsers}
         scrapy_settings["LOG_INSTALL_ROOT_HANDLER"] = False  # the CLI's logging configuration stays
         process = CrawlerProcess(scrapy_settings)
         failures: list = []
@@ -202,15 +208,23 @@ def browser_profile_tag(database_url: str, run_id: int) -> str:
     return f"run{run_id}-{hashlib.sha1(database_url.encode()).hexdigest()[:8]}"
 
 
-def _browsers(settings: Settings, run_id: int) -> BrowserPool:
+@contextmanager
+def _browsers(settings: Settings, run_id: int):
+    """The run's browser pool; local browsers reach the web only through an EgressGuard."""
     config = replace(settings.browser_config(), run_tag=browser_profile_tag(settings.db, run_id))
-    return BrowserPool(
-        settings.browsers,
-        config,
-        settings.audit_limits(),
-        recycle_after=settings.recycle_after,
-        new_tab_after=settings.new_tab_after,
-    )
+    with ExitStack() as stack:
+        if not config.remote_url:
+            guard = stack.enter_context(EgressGuard(allow_private=settings.allow_private))
+            config = replace(config, egress_proxy=guard.address)
+        yield stack.enter_context(
+            BrowserPool(
+                settings.browsers,
+                config,
+                settings.audit_limits(),
+                recycle_after=settings.recycle_after,
+                new_tab_after=settings.new_tab_after,
+            )
+        )
 
 
 class _Outcome:

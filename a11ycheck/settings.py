@@ -28,7 +28,7 @@ class Settings:
     allow_private: bool = False
     download_delay: float = 0.5  # seconds between requests to one host (AutoThrottle adapts from here)
     download_timeout: float = 30.0
-    max_page_bytes: int = 20 * 1024 * 1024  # larger pages are recorded as "too-large", not downloaded
+    max_page_bytes: int = 20 * 1024 * 1024  # larger pages are recorded as "too-large", not audited
     batch_size: int = 20  # pages per database transaction
     broker: str = "redis://127.0.0.1:6379/0"  # Celery broker for campaigns: redis:// or amqp://
     queue: str = "a11ycheck"  # the broker queue campaign sites are sent to and workers take them from
@@ -87,7 +87,10 @@ class Settings:
 
     def audit_limits(self) -> AuditLimits:
         return AuditLimits(
-            page_load_timeout=self.page_load_timeout, axe_timeout=self.axe_timeout, tags=self.tags
+            page_load_timeout=self.page_load_timeout,
+            axe_timeout=self.axe_timeout,
+            tags=self.tags,
+            max_page_bytes=self.max_page_bytes,
         )
 
 

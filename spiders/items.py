@@ -1,6 +1,12 @@
 """The items a spider hands to the audit pipeline: one per page found, one per document found."""
 
 from dataclasses import dataclass
+from typing import Any
+
+# Request meta keys shared with a11ycheck/browser_fetch.py: the spider marks its page requests, and a
+# response fetched by an auditing browser carries the audit (a PageResult) with the links it read.
+PAGE_REQUEST = "a11ycheck_page"
+RENDERED = "a11ycheck_rendered"
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +24,7 @@ class PageItem:
     referrer: str | None = None
     title: str | None = None
     error: str | None = None
+    audit: Any = None  # the PageResult when a browser fetched the page and audited it already
 
 
 @dataclass(frozen=True, slots=True)

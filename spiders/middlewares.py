@@ -21,6 +21,7 @@ from a11ycheck.urls import SiteScope
 logger = logging.getLogger(__name__)
 
 ALLOW_PRIVATE_SETTING = "A11YCHECK_ALLOW_PRIVATE"
+EGRESS_PROXY_SETTING = "A11YCHECK_EGRESS_PROXY"  # "127.0.0.1:PORT" of the run's egress guard
 
 
 class AddressRefused(IgnoreRequest):
@@ -40,8 +41,8 @@ class AddressGuardMiddleware:
 
     The DNS lookup runs in a thread (Scrapy's `run_in_thread`: asyncio's or the reactor's pool), so a
     slow resolver does not stall the crawl. Hosts that passed are remembered for the crawl. Scrapy
-    resolves the host again to connect (and caches that answer), so a resolver that answers the two
-    lookups differently (DNS rebinding within seconds) is not caught here.
+    resolves the host again to connect, so a resolver that answers the two lookups differently (DNS
+    rebinding within seconds) is not caught here; EgressProxyMiddleware closes that gap in a11ycheck runs.
     """
 
     def __init__(self, *, allow_private: bool, resolve: Resolver = socket.getaddrinfo):
@@ -95,3 +96,20 @@ class ScopeGuardMiddleware:
 def _scheme_and_host(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     return parts.scheme.lower(), (parts.hostname or "").rstrip(".")
+
+
+class EgressProxyMiddleware:
+    """Sends every request through the run's egress guard (a11ycheck/egress.py), which checks the address
+    again and connects to the very address it checked, so a DNS answer that changes after
+    AddressGuardMiddleware's lookup is not followed. Off unless EGRESS_PROXY_SETTING names the guard."""
+
+    def __init__(self, proxy: str | None):
+        self.proxy = f"http://{proxy}" if proxy else None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "EgressProxyMiddleware":
+        return cls(crawler.settings.get(EGRESS_PROXY_SETTING))
+
+    def process_request(self, request: Request) -> None:
+        if self.proxy:
+            request.meta["proxy"] = self.proxy

@@ -45,6 +45,8 @@ def crawl_settings(
         "DOWNLOADER_MIDDLEWARES": {
             "spiders.middlewares.ScopeGuardMiddleware": 30,
             "spiders.middlewares.AddressGuardMiddleware": 40,
+            # before HttpProxyMiddleware (750), which turns meta["proxy"] into the proxy connection
+            "spiders.middlewares.EgressProxyMiddleware": 740,
         },
         ALLOW_PRIVATE_SETTING: allow_private,
     }

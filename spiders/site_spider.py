@@ -22,7 +22,7 @@ from twisted.python.failure import Failure
 
 from a11ycheck.netguard import UnresolvableHost
 from a11ycheck.urls import SiteScope, TrapGuard, is_document_url, is_non_page_url, normalize_url
-from spiders.items import DocumentItem, PageItem
+from spiders.items import PAGE_REQUEST, RENDERED, DocumentItem, PageItem
 from spiders.middlewares import AddressRefused, OutOfScope
 
 logger = logging.getLogger(__name__)
@@ -145,17 +145,31 @@ class SiteSpider(SitemapSpider):
             return
         if not self._claim_page(url):
             return  # reported already, e.g. reached again through a redirect
+        audit = response.meta.get(RENDERED)  # fetched by an auditing browser (a11ycheck/browser_fetch.py)
+        rendered = audit if audit is not None and audit.links is not None else None
+        title = rendered.title if rendered is not None else _title(response)
         yield PageItem(
-            url=url, http_status=response.status, depth=depth, referrer=referrer, title=_title(response)
+            url=url,
+            http_status=response.status,
+            depth=depth,
+            referrer=referrer,
+            title=title[:MAX_TITLE_LENGTH] if title else None,
+            audit=audit,
         )
         self._stop_at_max_pages()
-        yield from self._follow_links(response, url, depth)
-
-    def _follow_links(self, response: TextResponse, page_url: str, depth: int) -> Iterator[Request]:
-        for link in self.link_extractor.extract_links(response):
-            request = self._request_for(link.url, depth=depth + 1, referrer=page_url)
+        links = rendered.links if rendered is not None else self._links_in(response)
+        for link in links:
+            request = self._request_for(link, depth=depth + 1, referrer=url)
             if request is not None:
                 yield request
+
+    @property
+    def stopping(self) -> bool:
+        """True once max_pages is reached: requests still queued are not worth fetching."""
+        return self._stopping
+
+    def _links_in(self, response: TextResponse) -> list[str]:
+        return [link.url for link in self.link_extractor.extract_links(response)]
 
     def on_page_error(self, failure: Failure) -> Iterator[PageItem]:
         """A page request that got no response: a PageItem saying why, or nothing if it was skipped."""
@@ -290,6 +304,7 @@ class SiteSpider(SitemapSpider):
                 meta=meta,
                 dont_filter=True,
             )
+        meta[PAGE_REQUEST] = True
         return Request(url, callback=self.parse, errback=self.on_page_error, meta=meta, dont_filter=True)
 
     def _failure_status(self, failure: Failure) -> str | None:

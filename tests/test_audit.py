@@ -409,3 +409,31 @@ def _parent(pid: int) -> int:
 def test_wcag_criteria_and_level_from_axe_tags(tags, criteria, level):
     assert wcag_criteria(tags) == criteria
     assert wcag_level(tags) == level
+
+
+def test_a_page_over_the_size_limit_is_too_large_and_not_audited(page_server):
+    config = BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver")
+    big = page_server.add("/groot", page("Groot", '<img src="/x.png">' + "<p>tekst</p>" * 2_000))
+    small = page_server.add("/klein", page("Klein", '<img src="/x.png">'))
+    with BrowserPool(1, config, AuditLimits(max_page_bytes=20_000)) as limited:
+        too_large, fine = limited.audit(big), limited.audit(small)
+    assert too_large.status == "too-large" and too_large.violations == []
+    assert "over A11YCHECK_MAX_PAGE_BYTES" in too_large.error
+    assert fine.status == "ok" and rules(fine) == {"image-alt"}
+
+
+def test_links_and_status_are_read_only_when_asked_for(pool, page_server):
+    url = page_server.add(
+        "/links",
+        page(
+            "Links",
+            '<a href="/a#x">a</a> <a href="/a">a</a> <a href="mailto:x@y.be">m</a> <map name=m>'
+            '<area href="/b" alt="b"></map> <a href="javascript:void(0)">j</a>',
+        ),
+    )
+    assert pool.audit(url).links is None
+    result = pool.audit(url, max_links=10)
+    base = page_server.base_url
+    assert result.links == [f"{base}/a#x", f"{base}/a", f"{base}/b"]
+    assert result.http_status == 200
+    assert pool.audit(url, max_links=1).links == [f"{base}/a#x"]

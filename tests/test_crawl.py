@@ -93,6 +93,21 @@ def test_max_pages_and_depth_bound_the_crawl(demo_site, sqlite_url):
 PAGE = '<!doctype html><html lang="nl"><title>{0}</title><body><main><h1>{0}</h1>{1}</main></body></html>'
 
 
+def image_never_finishes(seconds: float):
+    """A route whose image sends its first bytes and then nothing for `seconds`: the page never loads."""
+
+    def route(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "image/png")
+        handler.send_header("Content-Length", "100000")
+        handler.end_headers()
+        handler.wfile.write(b"\x89PNG\r\n\x1a\n")
+        handler.wfile.flush()
+        time.sleep(seconds)
+
+    return route
+
+
 def test_hanging_pages_are_timeouts_and_the_run_completes(page_server, sqlite_url):
     def never_finishes(handler):
         handler.send_response(200)
@@ -102,17 +117,8 @@ def test_hanging_pages_are_timeouts_and_the_run_completes(page_server, sqlite_ur
         handler.wfile.flush()
         time.sleep(12)
 
-    def image_never_finishes(handler):
-        handler.send_response(200)
-        handler.send_header("Content-Type", "image/png")
-        handler.send_header("Content-Length", "100000")
-        handler.end_headers()
-        handler.wfile.write(b"\x89PNG\r\n\x1a\n")
-        handler.wfile.flush()
-        time.sleep(12)
-
     page_server.routes["/traag-html"] = never_finishes
-    page_server.routes["/traag-beeld.png"] = image_never_finishes
+    page_server.routes["/traag-beeld.png"] = image_never_finishes(12)
     page_server.add(
         "/",
         PAGE.format(
@@ -138,6 +144,64 @@ def test_hanging_pages_are_timeouts_and_the_run_completes(page_server, sqlite_ur
         for p in json.loads(run_cli("export", "latest", db=sqlite_url).stdout)["pages"]
     }
     assert statuses == {"/": "ok", "/traag-html": "timeout", "/beeld": "timeout", "/goed": "ok"}
+
+
+def test_each_page_is_loaded_once_by_the_browser_that_audits_it(page_server, sqlite_url):
+    # The crawl's browsers fetch the pages they audit and hand their links to the spider: the site serves
+    # each HTML page once. Scrapy fetches a page itself only when the browser could not give its links:
+    # here a URL that turns out to be a PDF, and a page whose image never loads (its audit times out,
+    # and the page it links to must still be found).
+    links = (
+        '<a href="/a">a</a> <a href="/b?x=1#top">b</a> <a href="/verslag">verslag</a> <a href="/traag">t</a>'
+    )
+    page_server.add("/", PAGE.format("Start", links))
+    page_server.add("/a", PAGE.format("A", '<a href="/c">c</a> <a href="/">start</a>'))
+    page_server.add("/b?x=1", PAGE.format("B", '<a href="/a">a</a>'))
+    page_server.add(
+        "/c",
+        PAGE.format(
+            "C",
+            "<script>document.querySelector('main').insertAdjacentHTML("
+            "'beforeend', '<a href=\"/js-link\">js</a>')</script>",
+        ),
+    )
+    page_server.add("/js-link", PAGE.format("Found through a link a script added", ""))
+    page_server.add("/verslag", b"%PDF-1.4 report", content_type="application/pdf")
+    page_server.routes["/traag-beeld.png"] = image_never_finishes(8)
+    page_server.add("/traag", PAGE.format("Traag", '<img src="/traag-beeld.png" alt="x"> <a href="/d">d</a>'))
+    page_server.add("/d", PAGE.format("D", ""))
+    robots_via = []
+
+    def robots(handler):  # Scrapy's own requests go through the egress guard too
+        robots_via.append(handler.headers.get("Via"))
+        handler.send_response(404)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    page_server.routes["/robots.txt"] = robots
+    result = run_cli(
+        "crawl", page_server.url("/"), "--allow-private", "--page-timeout", "3", "--delay", "0", db=sqlite_url
+    )
+    assert result.code == 1, result.stderr  # the slow page is a timeout
+    exported = json.loads(run_cli("export", "latest", db=sqlite_url).stdout)
+    statuses = {urlsplit(p["url"]).path: p["status"] for p in exported["pages"]}
+    assert statuses == {
+        "/": "ok",
+        "/a": "ok",
+        "/b": "ok",
+        "/c": "ok",
+        "/js-link": "ok",
+        "/traag": "timeout",
+        "/d": "ok",
+    }
+    assert [urlsplit(d["url"]).path for d in exported["documents"]] == ["/verslag"]
+    gets = [path for method, path in page_server.requests if method == "GET"]
+    for path in ("/", "/a", "/b?x=1", "/c", "/js-link", "/d"):
+        assert gets.count(path) == 1, (path, gets)
+    assert gets.count("/traag") == 2  # the browser's, then Scrapy's to find its links
+    assert gets.count("/verslag") == 2  # the browser saw a download; Scrapy then recorded the document
+    assert not [p for m, p in page_server.requests if m == "HEAD" and p in ("/", "/a", "/c", "/d")]
+    assert robots_via and set(robots_via) == {"1.1 a11ycheck-egress-guard"}
 
 
 def _chromium_descendants(pid: int) -> list[int]:

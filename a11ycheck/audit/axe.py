@@ -30,7 +30,8 @@ function pageFacts() {
   const netError = location.protocol === 'chrome-error:' && errorCode ? errorCode.textContent.trim() : '';
   return {status: nav && nav.responseStatus ? nav.responseStatus : null,
           contentType: String(document.contentType || ''), url: String(location.href), netError: netError,
-          elements: document.getElementsByTagName('*').length};
+          elements: document.getElementsByTagName('*').length, title: String(document.title || ''),
+          size: nav ? nav.decodedBodySize : null};
 }
 """
 
@@ -98,7 +99,7 @@ _AUDIT_SCRIPT = (
     _FACTS_FUNCTION
     + _RUN_FUNCTION
     + """
-const [tags, frameWait, maxSnippet, splitAt, maxDepth, settleMs, requested] = arguments;
+const [tags, frameWait, maxSnippet, splitAt, maxDepth, settleMs, requested, maxLinks, maxBytes] = arguments;
 const done = arguments[arguments.length - 1];
 const axeEverywhere = (win, depth) => {
   try {
@@ -120,8 +121,13 @@ const audit = () => {
     facts.stale = window.__a11ycheckAudited === true
       && withoutFragment(facts.url) !== withoutFragment(requested);
     window.__a11ycheckAudited = true;
+    if (maxLinks > 0) {  // a crawl's browser fetch: the links to follow, as the browser resolved them
+      const hrefs = Array.from(document.links, (a) => a.href).filter((h) => typeof h === 'string');
+      facts.links = [...new Set(hrefs.filter((h) => /^https?:/i.test(h)))].slice(0, maxLinks);
+    }
+    facts.tooLarge = maxBytes > 0 && facts.size > maxBytes;
     const auditable = !facts.stale && /^https?:/.test(facts.url) && !(facts.status >= 400)
-      && /html/.test(facts.contentType);
+      && /html/.test(facts.contentType) && !facts.tooLarge;
     const part = facts.elements >= splitAt ? 'without-contrast' : 'all';
     const finish = (axe) => done({facts: facts, axe: axe, part: part});
     if (auditable && axeEverywhere(window, 0)) runAxe(tags, frameWait, maxSnippet, part, finish);
@@ -180,10 +186,18 @@ def inject_axe_into_frames(driver: WebDriver, depth: int = 0) -> int:
 
 
 def audit_document(
-    driver: WebDriver, url: str, tags: list[str] | None, frame_wait_ms: int, split_at: int
+    driver: WebDriver,
+    url: str,
+    tags: list[str] | None,
+    frame_wait_ms: int,
+    split_at: int,
+    max_links: int = 0,
+    max_bytes: int = 0,
 ) -> dict:
-    """One round trip after `driver.get(url)`: {"facts": what _FACTS_FUNCTION reads plus "stale",
-    "axe": run_axe's payload or None, "part": the rules run}.
+    """One round trip after `driver.get(url)`: {"facts": what _FACTS_FUNCTION reads plus "stale" (and
+    "links", the page's http(s) links, at most `max_links`, when that is above 0; "tooLarge" when its
+    HTML is over `max_bytes`, which is not audited), "axe": run_axe's payload or None, "part": the rules
+    run}.
 
     "stale" is true when the document is one this script audited before and `url` did not replace it:
     the URL started a download (the caller makes sure every document before a `get` was marked so).
@@ -194,7 +208,17 @@ def audit_document(
     audit (an error page, an HTTP error, not HTML) or when axe is missing from one of its frames; then
     the caller injects it (`inject_axe_into_frames`) and runs axe itself.
     """
-    arguments = (list(tags or []), frame_wait_ms, MAX_SNIPPET, split_at, MAX_FRAME_DEPTH, SETTLE_MS, url)
+    arguments = (
+        list(tags or []),
+        frame_wait_ms,
+        MAX_SNIPPET,
+        split_at,
+        MAX_FRAME_DEPTH,
+        SETTLE_MS,
+        url,
+        max_links,
+        max_bytes,
+    )
     return driver.execute_async_script(_AUDIT_SCRIPT, *arguments) or {}
 
 

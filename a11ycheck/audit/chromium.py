@@ -88,6 +88,7 @@ class BrowserConfig:
     remote_url: str | None = None  # a Selenium Grid; then no local processes are started
     run_tag: str = ""  # goes into the profile folder's name, so a resumed run can find what a killed one left
     extra_args: tuple[str, ...] = ()  # more Chromium switches (tests: a net log)
+    egress_proxy: str | None = None  # "127.0.0.1:PORT" of the run's EgressGuard (a11ycheck/egress.py)
 
 
 class ChromiumBrowser:
@@ -120,6 +121,11 @@ class ChromiumBrowser:
                 # chromedriver talks to Chromium over a pipe, not a DevTools port on loopback that any local
                 # process could connect to (and without the IPv6 probe chromedriver makes to reach that port)
                 options.add_argument("--remote-debugging-pipe")
+                if config.egress_proxy:
+                    # every request through the address check, loopback included (Chromium skips the
+                    # proxy for loopback unless told so)
+                    options.add_argument(f"--proxy-server=http://{config.egress_proxy}")
+                    options.add_argument("--proxy-bypass-list=<-loopback>")
                 self._service = Service(
                     config.chromedriver_path,
                     popen_kw={"start_new_session": True},

@@ -27,7 +27,17 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 
 from a11ycheck.audit.axe import SETTLE_TRACKER, audit_document, axe_source, inject_axe_into_frames, run_axe
 from a11ycheck.audit.chromium import BrowserStartError, ChromiumBrowser
-from a11ycheck.audit.results import ERROR, NOT_HTML, PARTIAL, TIMEOUT, TLS_ERROR, PageResult
+from a11ycheck.audit.results import (
+    ERROR,
+    NOT_HTML,
+    PARTIAL,
+    REFUSED,
+    TIMEOUT,
+    TLS_ERROR,
+    TOO_LARGE,
+    PageResult,
+)
+from a11ycheck.egress import REFUSAL_TITLE
 from a11ycheck.errors import first_line
 
 _GONE_MARKERS = (
@@ -56,6 +66,7 @@ class AuditLimits:
     frame_wait_ms: int = 5000
     tags: tuple[str, ...] = ()
     split_at_elements: int = 10_000  # pages this large get color-contrast in a run of its own
+    max_page_bytes: int = 0  # a page whose HTML is larger is "too-large", not audited (0: no limit)
 
     @property
     def hard_limit(self) -> float:
@@ -151,14 +162,23 @@ def _run_in_new_documents(browser: ChromiumBrowser, source: str, attempts: int =
     return False
 
 
-def audit_page(browser: ChromiumBrowser, url: str, limits: AuditLimits) -> PageResult:
-    """Load `url` and run axe; a status for every outcome, BrowserGone when the browser died."""
+def audit_page(browser: ChromiumBrowser, url: str, limits: AuditLimits, max_links: int = 0) -> PageResult:
+    """Load `url` and run axe; a status for every outcome, BrowserGone when the browser died.
+
+    With `max_links` above 0, the result also carries the page's links (at most that many) and its HTTP
+    status, read from the document the browser loaded, for a crawl that fetches pages with the browser.
+    """
     started = time.monotonic()
     watchdog = _Watchdog(browser, limits.hard_limit)
     browser.pages += 1
     browser.tab_pages += 1
+    facts: dict = {}
     try:
-        return _load_and_run(browser, url, limits, started, watchdog)
+        result = _load_and_run(browser, url, limits, started, watchdog, facts, max_links)
+        if not facts.get("stale"):  # stale facts are the previous page's
+            result.http_status = facts.get("status")
+            result.links = facts.get("links")
+        return result
     except (InvalidSessionIdException, NoSuchWindowException) as exc:
         if watchdog.fired_during == "axe":
             return _axe_overran(url, limits, started)
@@ -179,8 +199,15 @@ def audit_page(browser: ChromiumBrowser, url: str, limits: AuditLimits) -> PageR
 
 
 def _load_and_run(
-    browser: ChromiumBrowser, url: str, limits: AuditLimits, started: float, watchdog: _Watchdog
+    browser: ChromiumBrowser,
+    url: str,
+    limits: AuditLimits,
+    started: float,
+    watchdog: _Watchdog,
+    facts: dict,
+    max_links: int,
 ) -> PageResult:
+    """The audit; `facts` receives what the audit script read from the document, once it has run."""
     driver = browser.driver
     if not browser.document_marked:  # the last page ended before the audit script ran in it
         driver.get("about:blank")
@@ -198,11 +225,13 @@ def _load_and_run(
     watchdog.arm(limits.axe_timeout + AXE_GRACE, "axe")
     tags = list(limits.tags)
     try:
+        arguments = (driver, url, tags, limits.frame_wait_ms, limits.split_at_elements)
+        arguments += (max_links, limits.max_page_bytes)
         try:
-            outcome = audit_document(driver, url, tags, limits.frame_wait_ms, limits.split_at_elements)
+            outcome = audit_document(*arguments)
         except UnexpectedAlertPresentException:
-            outcome = audit_document(driver, url, tags, limits.frame_wait_ms, limits.split_at_elements)
-        facts = outcome.get("facts") or {}
+            outcome = audit_document(*arguments)
+        facts.update(outcome.get("facts") or {})
         browser.document_marked = bool(facts)
         refusal = _not_auditable(url, facts, started)
         if refusal:
@@ -303,6 +332,13 @@ def _not_auditable(url: str, facts: dict, started: float) -> PageResult | None:
             code, TLS_ERROR if code.startswith(("ERR_CERT", "ERR_SSL")) else ERROR
         )
         return _failed(url, status, f"the browser could not load the page: {code}", started)
+    if facts.get("status") == 403 and facts.get("title") == REFUSAL_TITLE:
+        return _failed(
+            url, REFUSED, f"the browser was sent to {location}, which the address check refused", started
+        )
+    if facts.get("tooLarge"):
+        message = f"the page's HTML is {facts['size']:,} bytes, over A11YCHECK_MAX_PAGE_BYTES"
+        return _failed(url, TOO_LARGE, message, started)
     if facts.get("status") and facts["status"] >= 400:
         return _failed(url, f"http-{facts['status']}", f"the page answered HTTP {facts['status']}", started)
     if facts.get("contentType") and "html" not in facts["contentType"]:

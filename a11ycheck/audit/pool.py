@@ -84,13 +84,15 @@ class BrowserPool:
         with self._lock:
             return [b for b in self._live if isinstance(b, ChromiumBrowser)]
 
-    def audit(self, url: str) -> PageResult:
+    def audit(self, url: str, max_links: int = 0) -> PageResult:
+        """Audit `url` in a free browser (see audit_page); a browser lost on it is replaced, and the page
+        tried once more."""
         last_error = ""
         for attempt in (1, 2):
             browser = self._acquire()
             started = time.monotonic()
             try:
-                result = audit_page(browser, url, self.limits)
+                result = audit_page(browser, url, self.limits, max_links)
             except (BrowserGone, Urllib3Error, ConnectionError) as exc:
                 last_error = str(exc) or type(exc).__name__
                 log.warning("browser lost on %s (attempt %d): %s", url, attempt, last_error)

@@ -10,6 +10,8 @@ ERROR = "error"
 BROWSER_CRASH = "browser-crash"
 NOT_HTML = "not-html"
 TLS_ERROR = "tls-error"
+TOO_LARGE = "too-large"  # HTML over A11YCHECK_MAX_PAGE_BYTES
+REFUSED = "refused"  # the address check refused the URL, or where the page sent the browser
 # Audited with every rule but color-contrast, which did not finish within the axe limit on a very large page.
 PARTIAL = "partial"
 # Statuses that mean the audit itself failed, in whole or in part (worth exit code 1); HTTP errors are
@@ -98,6 +100,10 @@ class PageResult:
     duration_ms: int = 0
     attempts: int = 1
     browser_unusable: bool = False  # not stored: tells the pool to replace the browser (stuck on the page)
+    # Read from the loaded document, for a crawl whose browsers fetch the pages (a11ycheck/browser_fetch.py):
+    # its HTTP status, and its links when asked for (None: the audit script never ran to the end)
+    http_status: int | None = None
+    links: list[str] | None = None
 
     @classmethod
     def from_axe(cls, url: str, payload: dict, duration_ms: int) -> "PageResult":
