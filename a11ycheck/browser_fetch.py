@@ -21,7 +21,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import threads
 from twisted.python.threadpool import ThreadPool
 
-from a11ycheck.audit.results import NOT_HTML, PageResult
+from a11ycheck.audit.results import NOT_HTML, OK, PageResult
 from a11ycheck.crawl_pipeline import AuditContext
 from a11ycheck.urls import normalize_url
 from spiders.items import PAGE_REQUEST, RENDERED
@@ -86,8 +86,13 @@ class BrowserFetchHandler:
 
 
 def _http_status(result: PageResult) -> int:
-    """The page's HTTP status as the browser saw it; an error status the audit found by asking again
-    (an authentication prompt the browser cancels) counts too, so the spider reports it as such."""
+    """The status of the response handed to the spider. An HTTP error the audit found (also one it found
+    by asking again, for an authentication prompt the browser cancels) is that status, so the spider
+    reports it as such. Any other outcome (ok, refused, too-large, ...) is a 2xx, so the spider keeps
+    the page and its audit's status is stored: a page the egress guard refused arrives with the guard's
+    403, which is not the site's."""
     if result.status.startswith("http-") and result.status[5:].isdigit():
         return int(result.status[5:])
-    return result.http_status or 200
+    if result.status == OK and result.http_status and 200 <= result.http_status < 300:
+        return result.http_status
+    return 200

@@ -76,9 +76,10 @@ class EgressGuard:
     async def _stop(self) -> None:
         if self._server is not None:
             self._server.close()
-        for task in asyncio.all_tasks():
-            if task is not asyncio.current_task():
-                task.cancel()
+        tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in tasks:  # connections still open: a browser's idle or speculative sockets
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _serve(self, client: asyncio.StreamReader, to_client: asyncio.StreamWriter) -> None:
         upstream_writer = None

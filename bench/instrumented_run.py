@@ -174,20 +174,21 @@ def run(mode: str, target: str, settings: Settings) -> dict:
     pools = []
     make_pool = runs._browsers
 
+    @contextmanager
     def keep_pool(*args, **kwargs):
-        pool = make_pool(*args, **kwargs)
-        start = pool._start
+        with make_pool(*args, **kwargs) as pool:
+            start = pool._start
 
-        def timed_start():
-            started = time.perf_counter()
-            try:
-                return start()
-            finally:
-                pool.start_seconds = getattr(pool, "start_seconds", 0.0) + time.perf_counter() - started
+            def timed_start():
+                started = time.perf_counter()
+                try:
+                    return start()
+                finally:
+                    pool.start_seconds = getattr(pool, "start_seconds", 0.0) + time.perf_counter() - started
 
-        pool._start = timed_start
-        pools.append(pool)
-        return pool
+            pool._start = timed_start
+            pools.append(pool)
+            yield pool
 
     runs._browsers = keep_pool
     store = Store(settings.db)

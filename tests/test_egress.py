@@ -5,15 +5,19 @@ before it opens a connection, and `no_connections` fails the test if it tries. N
 fake resolver, so no test sends a DNS query.
 """
 
+import json
 import socket
 import time
+from urllib.parse import urlsplit
 
 import pytest
+from conftest import run_cli
 
-from a11ycheck import egress
+from a11ycheck import browser_fetch, egress
 from a11ycheck.audit.chromium import BrowserConfig
 from a11ycheck.audit.page_audit import AuditLimits
 from a11ycheck.audit.pool import BrowserPool
+from a11ycheck.audit.results import PageResult
 from a11ycheck.egress import EgressGuard
 from a11ycheck.runs import audit_urls
 from a11ycheck.settings import Settings
@@ -52,6 +56,14 @@ def guarded_pool(guard: EgressGuard) -> BrowserPool:
         egress_proxy=guard.address,
     )
     return BrowserPool(1, config, AuditLimits())
+
+
+def redirect_to_metadata(handler) -> None:
+    """A page route that redirects to a cloud metadata host."""
+    handler.send_response(302)
+    handler.send_header("Location", "http://metadata.google.internal/computeMetadata/v1/")
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
 
 
 def proxy_exchange(guard: EgressGuard, request: bytes) -> bytes:
@@ -200,13 +212,7 @@ def test_an_audited_page_cannot_send_the_browser_to_refused_hosts(page_server):
 
 
 def test_a_page_that_redirects_the_browser_to_a_refused_host_is_refused_not_audited(page_server):
-    def to_metadata(handler):
-        handler.send_response(302)
-        handler.send_header("Location", "http://metadata.google.internal/computeMetadata/v1/")
-        handler.send_header("Content-Length", "0")
-        handler.end_headers()
-
-    page_server.routes["/weg"] = to_metadata
+    page_server.routes["/weg"] = redirect_to_metadata
     with EgressGuard(allow_private=True) as guard:
         with guarded_pool(guard) as pool:
             result = pool.audit(page_server.url("/weg"))
@@ -242,3 +248,57 @@ def test_closing_stops_listening_and_twice_is_harmless():
     guard.close()
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection((host, int(port)), timeout=5)
+
+
+def test_a_crawled_page_that_redirects_to_a_metadata_host_is_refused(page_server, tmp_path):
+    # The crawl's browser fetches the page, follows its redirect through the guard, and is refused.
+    # The browser runs through a wrapper that adds the resolver rule, the safety net should the guard
+    # ever be bypassed: then the name would fail to resolve here instead of reaching a DNS server.
+    wrapper = tmp_path / "chromium"
+    wrapper.write_text(
+        '#!/bin/sh\nexec /usr/bin/chromium "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" "$@"\n'
+    )
+    wrapper.chmod(0o755)
+
+    page_server.routes["/weg"] = redirect_to_metadata
+    page_server.add(
+        "/", "<!doctype html><html lang=nl><title>Start</title><main><a href='/weg'>weg</a></main>"
+    )
+    db = f"sqlite:///{tmp_path / 'crawl.db'}"
+    result = run_cli(
+        "crawl",
+        page_server.url("/"),
+        "--allow-private",
+        "--delay",
+        "0",
+        db=db,
+        env={"A11YCHECK_CHROMIUM": str(wrapper)},
+    )
+    assert result.code == 0, result.stderr
+    pages = {
+        urlsplit(p["url"]).path: p for p in json.loads(run_cli("export", "latest", db=db).stdout)["pages"]
+    }
+    assert pages["/"]["status"] == "ok"
+    assert pages["/weg"]["status"] == "refused" and not pages["/weg"]["violations"]
+    assert "metadata.google.internal" in pages["/weg"]["error"]
+    assert [m for m, p in page_server.requests if p == "/weg"] == ["GET"]  # the browser's, once
+
+
+@pytest.mark.parametrize(
+    ("status", "http_status", "expected"),
+    [
+        ("ok", 200, 200),
+        ("ok", 203, 203),
+        ("http-404", 404, 404),
+        ("http-401", None, 401),
+        ("refused", 403, 200),
+        ("too-large", 200, 200),
+        ("redirect-loop", None, 200),
+        ("ok", None, 200),
+    ],
+)
+def test_the_spider_gets_the_sites_http_status_and_a_2xx_for_every_other_outcome(
+    status, http_status, expected
+):
+    result = PageResult(url="http://gemeente.test/", status=status, http_status=http_status)
+    assert browser_fetch._http_status(result) == expected
