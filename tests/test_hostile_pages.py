@@ -257,7 +257,10 @@ def test_hostile_site_crawl_records_a_clear_status_for_every_page(page_server, s
         handler.send_header("Content-Length", "0")
         handler.end_headers()
 
-    def auth(handler):
+    asked_via = []
+
+    def auth(handler):  # the browser shows nothing; the audit asks for the status again
+        asked_via.append(handler.headers.get("Via"))
         handler.send_response(401)
         handler.send_header("WWW-Authenticate", 'Basic realm="intranet"')
         handler.send_header("Content-Length", "0")
@@ -310,5 +313,6 @@ def test_hostile_site_crawl_records_a_clear_status_for_every_page(page_server, s
         "/oud": "ok",
         "/kapot": "ok",
     }
+    assert len(asked_via) >= 2 and set(asked_via) == {"1.1 a11ycheck-egress-guard"}  # the probe too
     assert pages["/oud"]["title"] == "Café Één"
     assert "image-alt" in {v["rule"] for v in pages["/kapot"]["violations"]}

@@ -233,7 +233,7 @@ def _load_and_run(
             outcome = audit_document(*arguments)
         facts.update(outcome.get("facts") or {})
         browser.document_marked = bool(facts)
-        refusal = _not_auditable(url, facts, started)
+        refusal = _not_auditable(url, facts, started, browser.config.egress_proxy)
         if refusal:
             return refusal
         payload, part = outcome.get("axe"), outcome.get("part") or "all"
@@ -315,15 +315,17 @@ _NET_ERROR_STATUSES = {
 }
 
 
-def _not_auditable(url: str, facts: dict, started: float) -> PageResult | None:
-    """A result for what loaded but is not the page to audit: an error page, a download, not HTML."""
+def _not_auditable(url: str, facts: dict, started: float, proxy: str | None) -> PageResult | None:
+    """A result for what loaded but is not the page to audit: an error page, a download, not HTML.
+
+    `proxy` is the browser's egress guard, which a status asked for again goes through as well."""
     location = facts.get("url") or ""
     if location == "about:blank" or facts.get("stale"):  # before the rest: these facts are another page's
         return _failed(url, NOT_HTML, "the URL started a download instead of showing a page", started)
     if location.startswith("chrome-error:"):
         code = facts.get("netError")
         if not code:  # an empty error page: headless Chromium cancels HTTP authentication prompts this way
-            http_status = _probe_http_status(url)
+            http_status = _probe_http_status(url, proxy)
             if http_status and http_status >= 400:
                 return _failed(url, f"http-{http_status}", f"the page answered HTTP {http_status}", started)
             code = "an unknown network error"
@@ -346,11 +348,14 @@ def _not_auditable(url: str, facts: dict, started: float) -> PageResult | None:
     return None
 
 
-def _probe_http_status(url: str) -> int | None:
-    """The HTTP status of a URL the browser showed no page for, asked once without the browser."""
+def _probe_http_status(url: str, proxy: str | None) -> int | None:
+    """The HTTP status of a URL the browser showed no page for, asked once without the browser, through
+    `proxy` (the egress guard) when there is one: the redirects it follows are checked like the browser's."""
     request = urllib.request.Request(url, method="GET", headers={"User-Agent": "a11ycheck"})
+    proxies = {"http": f"http://{proxy}", "https": f"http://{proxy}"} if proxy else {}
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler(proxies))
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - URL checked before
+        with opener.open(request, timeout=10) as response:  # noqa: S310 - URL checked before
             return response.status
     except urllib.error.HTTPError as exc:
         return exc.code
