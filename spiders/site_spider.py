@@ -147,14 +147,9 @@ class SiteSpider(SitemapSpider):
             return  # reported already, e.g. reached again through a redirect
         audit = response.meta.get(RENDERED)  # fetched by an auditing browser (a11ycheck/browser_fetch.py)
         rendered = audit if audit is not None and audit.links is not None else None
-        title = rendered.title if rendered is not None else _title(response)
+        title = _short_title(rendered.title if rendered is not None else _title_text(response))
         yield PageItem(
-            url=url,
-            http_status=response.status,
-            depth=depth,
-            referrer=referrer,
-            title=title[:MAX_TITLE_LENGTH] if title else None,
-            audit=audit,
+            url=url, http_status=response.status, depth=depth, referrer=referrer, title=title, audit=audit
         )
         self._stop_at_max_pages()
         links = rendered.links if rendered is not None else self._links_in(response)
@@ -353,9 +348,13 @@ def _document_item(url: str, response: Response, referrer: str | None) -> Docume
     )
 
 
-def _title(response: TextResponse) -> str | None:
-    title = " ".join(response.xpath("string(/html/head/title)").get("").split())
-    return title[:MAX_TITLE_LENGTH] or None
+def _title_text(response: TextResponse) -> str:
+    return response.xpath("string(/html/head/title)").get("")
+
+
+def _short_title(text: str | None) -> str | None:
+    """The title with its whitespace collapsed, cut to MAX_TITLE_LENGTH; None when empty."""
+    return " ".join((text or "").split())[:MAX_TITLE_LENGTH] or None
 
 
 def _error_message(failure: Failure) -> str:

@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from functools import partial
 
 from selenium.common.exceptions import (
     InvalidSessionIdException,
@@ -225,12 +226,20 @@ def _load_and_run(
     watchdog.arm(limits.axe_timeout + AXE_GRACE, "axe")
     tags = list(limits.tags)
     try:
-        arguments = (driver, url, tags, limits.frame_wait_ms, limits.split_at_elements)
-        arguments += (max_links, limits.max_page_bytes)
+        run_script = partial(
+            audit_document,
+            driver,
+            url,
+            tags,
+            limits.frame_wait_ms,
+            limits.split_at_elements,
+            max_links,
+            limits.max_page_bytes,
+        )
         try:
-            outcome = audit_document(*arguments)
+            outcome = run_script()
         except UnexpectedAlertPresentException:
-            outcome = audit_document(*arguments)
+            outcome = run_script()
         facts.update(outcome.get("facts") or {})
         browser.document_marked = bool(facts)
         refusal = _not_auditable(url, facts, started, browser.config.egress_proxy)
