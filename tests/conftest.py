@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -130,6 +131,23 @@ def db_url(request, tmp_path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'a11ycheck.db'}"
     else:
         yield from _postgres_database()
+
+
+def stalls_after(content_type: str, first_bytes: bytes, seconds: float, length: int | None = None) -> Handler:
+    """A route that sends a response's headers and `first_bytes`, then nothing for `seconds`: a page or
+    image that never finishes loading. `length` announces a Content-Length the body never reaches."""
+
+    def route(handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", content_type)
+        if length is not None:
+            handler.send_header("Content-Length", str(length))
+        handler.end_headers()
+        handler.wfile.write(first_bytes)
+        handler.wfile.flush()
+        time.sleep(seconds)
+
+    return route
 
 
 @dataclass

@@ -8,6 +8,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import stalls_after
 
 from a11ycheck.audit import pool as pool_module
 from a11ycheck.audit.chromium import (
@@ -76,15 +77,9 @@ def test_violation_inside_same_origin_and_cross_origin_iframes(pool, page_server
 
 
 def test_page_that_never_finishes_loading_is_a_timeout_and_the_browser_goes_on(pool, page_server):
-    def never_finishes(handler):
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html")
-        handler.end_headers()
-        handler.wfile.write(b"<!doctype html><html lang=nl><title>Traag</title><body>")
-        handler.wfile.flush()
-        time.sleep(15)
-
-    page_server.routes["/hang"] = never_finishes
+    page_server.routes["/hang"] = stalls_after(
+        "text/html", b"<!doctype html><html lang=nl><title>Traag</title><body>", 15
+    )
     ok = page_server.add("/after", page("Daarna"))
     result = pool.audit(page_server.url("/hang"))
     assert result.status == "timeout"

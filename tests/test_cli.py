@@ -6,6 +6,7 @@ import json
 import os
 
 import pytest
+from conftest import stalls_after
 
 PAGE = """<!doctype html><html lang="nl"><head><title>{title}</title></head>
 <body><main><h1>Pagina</h1>{body}</main></body></html>"""
@@ -59,17 +60,7 @@ def test_export_csv_to_a_file(cli, page_server, sqlite_url, tmp_path):
 
 
 def test_urls_file_and_exit_code_1_when_a_page_cannot_be_audited(cli, page_server, sqlite_url, tmp_path):
-    def never_finishes(handler):
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html")
-        handler.end_headers()
-        handler.wfile.write(b"<html><title>traag</title>")
-        handler.wfile.flush()
-        import time
-
-        time.sleep(10)
-
-    page_server.routes["/hangt"] = never_finishes
+    page_server.routes["/hangt"] = stalls_after("text/html", b"<html><title>traag</title>", 10)
     ok = page_server.add("/ok", PAGE.format(title="OK", body=""))
     urls = tmp_path / "urls.txt"
     urls.write_text(f"# pagina's\n{ok}\n\n{page_server.url('/hangt')}\n")

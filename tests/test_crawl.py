@@ -6,11 +6,10 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import run_cli
+from conftest import run_cli, stalls_after
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from bench.plain_loop import plain_axe_loop, rule_counts  # noqa: E402
@@ -94,30 +93,14 @@ PAGE = '<!doctype html><html lang="nl"><title>{0}</title><body><main><h1>{0}</h1
 
 
 def image_never_finishes(seconds: float):
-    """A route whose image sends its first bytes and then nothing for `seconds`: the page never loads."""
-
-    def route(handler):
-        handler.send_response(200)
-        handler.send_header("Content-Type", "image/png")
-        handler.send_header("Content-Length", "100000")
-        handler.end_headers()
-        handler.wfile.write(b"\x89PNG\r\n\x1a\n")
-        handler.wfile.flush()
-        time.sleep(seconds)
-
-    return route
+    """An image route that sends its first bytes and then nothing: the page showing it never loads."""
+    return stalls_after("image/png", b"\x89PNG\r\n\x1a\n", seconds, length=100_000)
 
 
 def test_hanging_pages_are_timeouts_and_the_run_completes(page_server, sqlite_url):
-    def never_finishes(handler):
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html")
-        handler.end_headers()
-        handler.wfile.write(b"<!doctype html><html lang=nl><title>Traag</title><body>")
-        handler.wfile.flush()
-        time.sleep(12)
-
-    page_server.routes["/traag-html"] = never_finishes
+    page_server.routes["/traag-html"] = stalls_after(
+        "text/html", b"<!doctype html><html lang=nl><title>Traag</title><body>", 12
+    )
     page_server.routes["/traag-beeld.png"] = image_never_finishes(12)
     page_server.add(
         "/",
