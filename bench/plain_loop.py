@@ -11,16 +11,15 @@ import argparse
 import json
 import queue
 import threading
-from pathlib import Path
 
-import axe_selenium_python
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
+from a11ycheck.audit.axe import stock_axe_source
 from a11ycheck.audit.chromium import BROWSER_PREFS, CHROMIUM_ARGS, ENGINE_ARGS
 
-AXE_JS = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js").read_text()
+AXE_JS = stock_axe_source()
 # The same rendering as a11ycheck's browsers (window size, features), with V8 as it comes: a11ycheck's
 # ENGINE_ARGS are one of the things measured against this loop (`--tuned` gives the loop them too).
 # The switches and preferences that keep Chromium from calling home are given too: no benchmark here sends

@@ -19,6 +19,29 @@ MAX_FRAME_DEPTH = 4
 # axe only talks to frames of its own origin unless told otherwise; a municipal site embeds maps and
 # forms from other origins, and their defects are the site's defects too.
 _ALLOW_ALL_ORIGINS = "window.axe.configure({allowedOrigins: ['<unsafe_all_origins>']});"
+# axe-core 4.10 turns every computed color it reads into numbers through colorjs.io, thousands of times a
+# page for a few dozen distinct strings; that parsing was a quarter of a page's CPU (bench/README.md,
+# "Where the time goes"). The result depends on the string alone, so each document's copy of axe keeps
+# what it parsed: the same numbers, set through the same setters, without parsing again. Failures are not
+# kept (they throw again, as before). An axe without this method is left as it is.
+_PARSE_COLORS_ONCE = """
+(() => {
+  const Color = ((window.axe || {}).commons || {}).color && window.axe.commons.color.Color;
+  if (!Color || typeof Color.prototype.parseString !== 'function') return;
+  const parse = Color.prototype.parseString;
+  const parsed = new Map();
+  Color.prototype.parseString = function parseStringOnce(colorString) {
+    const known = parsed.get(colorString);
+    if (known === undefined) {
+      parse.call(this, colorString);
+      if (parsed.size < 10000) parsed.set(colorString, [this.r, this.g, this.b, this.alpha]);
+      return this;
+    }
+    this.r = known[0]; this.g = known[1]; this.b = known[2]; this.alpha = known[3];
+    return this;
+  };
+})();
+"""
 MAX_SNIPPET = 600  # characters of element HTML and failure summary kept per node
 
 # The loaded document's HTTP status (Chromium's navigation timing), content type, URL, Chromium's network
@@ -152,9 +175,16 @@ else addEventListener('load', () => setTimeout(settleThenAudit, 0), {once: true}
 
 @cache
 def axe_source() -> str:
-    """The axe-core script shipped with axe-selenium-python (axe-core 4.10.x)."""
+    """The axe-core script shipped with axe-selenium-python (axe-core 4.10.x), configured for frames of
+    any origin and parsing each color once."""
+    return stock_axe_source() + "\n" + _ALLOW_ALL_ORIGINS + "\n" + _PARSE_COLORS_ONCE
+
+
+@cache
+def stock_axe_source() -> str:
+    """axe-core as shipped, untouched: what the plain loop and the agreement tests run."""
     path = Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-    return path.read_text(encoding="utf-8") + "\n" + _ALLOW_ALL_ORIGINS
+    return path.read_text(encoding="utf-8")
 
 
 def axe_version() -> str:
