@@ -1,10 +1,14 @@
 """Shared fixtures: loopback pages, real SQLite and PostgreSQL databases, the CLI run as a user would."""
 
+import json
 import os
+import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -177,3 +181,40 @@ def run_cli(*args: str, db: str | None = None, timeout: float = 240, env: dict |
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture
+def webdriver_server(tmp_path) -> Iterator[str]:
+    """chromedriver serving the W3C WebDriver protocol on loopback: a Selenium Grid of one, as far as a
+    remote client can tell."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = open(tmp_path / "chromedriver.log", "wb")  # noqa: SIM115 - the child writes it
+    server = subprocess.Popen(
+        ["chromedriver", f"--port={port}"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    log.close()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/status", timeout=2) as answer:
+                if json.load(answer)["value"]["ready"]:
+                    break
+        except OSError:
+            pass
+        assert server.poll() is None and time.monotonic() < deadline, "chromedriver did not start"
+        time.sleep(0.2)
+    try:
+        yield url
+    finally:
+        for signum in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(server.pid, signum)
+                server.wait(timeout=10)
+                break
+            except ProcessLookupError:
+                break
+            except subprocess.TimeoutExpired:
+                continue

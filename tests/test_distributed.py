@@ -8,12 +8,10 @@ would (`a11ycheck worker`), sites served on loopback.
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -396,40 +394,6 @@ def test_bad_broker_unknown_campaign_and_no_sites_are_one_line_errors(postgres_u
     assert unknown.code == 2 and "no campaign '7'" in unknown.stderr
     bad = run_cli("worker", "--broker", "http://127.0.0.1/", db=postgres_url)
     assert bad.code == 2 and bad.stderr.startswith("Error: unsupported broker 'http://127.0.0.1/'")
-
-
-@pytest.fixture
-def webdriver_server(tmp_path) -> Iterator[str]:
-    """chromedriver serving the W3C WebDriver protocol on loopback: a Selenium Grid of one, as far as a
-    remote client can tell."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = open(tmp_path / "chromedriver.log", "wb")  # noqa: SIM115 - the child writes it
-    server = subprocess.Popen(
-        ["chromedriver", f"--port={port}"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    log.close()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/status", timeout=2) as answer:
-                if json.load(answer)["value"]["ready"]:
-                    break
-        except OSError:
-            pass
-        assert server.poll() is None and time.monotonic() < deadline, "chromedriver did not start"
-        time.sleep(0.2)
-    try:
-        yield url
-    finally:
-        _signal_group(server, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            _signal_group(server, signal.SIGKILL)
-            server.wait(timeout=10)
 
 
 @pytest.mark.parametrize("broker", ["redis"], indirect=True)

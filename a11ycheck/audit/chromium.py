@@ -115,6 +115,8 @@ class ChromiumBrowser:
         options.add_experimental_option("excludeSwitches", ["disable-popup-blocking"])
         try:
             if config.remote_url:
+                # Selenium gives a remote Chrome session Chromium's own commands (DevTools) too; a Grid
+                # passes them on to the node's chromedriver or refuses them (see prepare_browser)
                 self.driver = webdriver.Remote(command_executor=config.remote_url, options=options)
             else:
                 options.binary_location = config.chromium_path
@@ -137,6 +139,15 @@ class ChromiumBrowser:
             raise BrowserStartError(f"Chromium did not start: {first_line(exc)}") from exc
         self.driver.set_page_load_timeout(config.page_load_timeout)
         self.driver.set_script_timeout(config.script_timeout)
+
+    @property
+    def remote(self) -> bool:
+        """On a Selenium Grid (or another remote WebDriver): no local processes to watch or kill."""
+        return bool(self.config.remote_url)
+
+    def devtools(self, method: str, params: dict) -> dict:
+        """One DevTools protocol command, locally or through a remote WebDriver that passes it on."""
+        return self.driver.execute("executeCdpCommand", {"cmd": method, "params": params})["value"]
 
     @property
     def process_group(self) -> int | None:

@@ -114,10 +114,10 @@ window.print = () => undefined;
 def prepare_browser(browser: ChromiumBrowser) -> None:
     """Once per browser: tame dialogs, count short timers, and register axe for every new document.
 
-    A browser without the DevTools protocol (a Selenium Grid) is prepared per page instead: the driver
-    accepts dialogs and axe is injected. A local browser whose renderer does not answer in time just after
-    start is asked again; if it never answers, BrowserStartError, so the pool starts another: a browser
-    that silently missed these scripts would audit pages without tamed dialogs.
+    A remote browser whose Grid does not pass DevTools commands on is prepared per page instead: the
+    driver accepts dialogs and axe is injected. A local browser whose renderer does not answer in time
+    just after start is asked again; if it never answers, BrowserStartError, so the pool starts another:
+    a browser that silently missed these scripts would audit pages without tamed dialogs.
     """
     for source in (_TAME_DIALOGS + SETTLE_TRACKER, axe_source()):
         if not _run_in_new_documents(browser, source):
@@ -144,20 +144,19 @@ def renew_tab(browser: ChromiumBrowser) -> None:
 
 
 def _run_in_new_documents(browser: ChromiumBrowser, source: str, attempts: int = 3) -> bool:
-    """Register `source` for every new document; False when the browser has no DevTools protocol."""
+    """Register `source` for every new document; False when the browser offers no DevTools protocol (a
+    Grid that does not pass Chromium's commands on), and then pages are prepared one by one."""
     for attempt in range(1, attempts + 1):
         try:
-            browser.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+            browser.devtools("Page.addScriptToEvaluateOnNewDocument", {"source": source})
             return True
-        except AttributeError:
-            return False  # webdriver.Remote: no execute_cdp_cmd
         except (TimeoutException, Urllib3Error) as exc:
             if attempt == attempts or isinstance(exc, Urllib3Error):  # Selenium waited 120 s already
                 browser.kill()
                 raise BrowserStartError(f"the new browser did not answer: {first_line(exc)}") from exc
         except WebDriverException as exc:
-            if "unknown command" in str(exc).lower() or "not supported" in str(exc).lower():
-                return False
+            if browser.remote:
+                return False  # the per-page path works with any WebDriver
             browser.kill()
             raise BrowserStartError(f"the new browser could not be prepared: {first_line(exc)}") from exc
     return False
