@@ -68,8 +68,9 @@ const summary = (rule) => ({
   nodes: rule.nodes.map((n) => ({target: n.target, html: n.html, failureSummary: n.failureSummary,
                                  any: n.any, all: n.all, none: n.none})),
 });
+const kinds = ['violations', 'incomplete', 'passes'];
 axe.run(document).then(
-  (r) => done(JSON.parse(JSON.stringify(['violations', 'incomplete', 'passes'].map((k) => r[k].map(summary))))),
+  (r) => done(JSON.parse(JSON.stringify(kinds.map((kind) => r[kind].map(summary))))),
   (e) => done({error: String(e)}));
 """
 
