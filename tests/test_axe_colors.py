@@ -171,3 +171,18 @@ def test_a_document_of_an_audit_browser_parses_each_color_string_once(bare_brows
         assert browser.driver.execute_script("return window.__parses") == 2
     finally:
         browser.close()
+
+
+def test_a_call_with_an_object_of_its_own_puts_no_numbers_in_the_cache(bare_browser, page_server):
+    """A page script that calls the parser on an object whose getters lie gets what it asked for; the
+    next real parse of that string still gets the real numbers."""
+    url = page_server.add("/forged", "<!doctype html><title>Vervalst</title>")
+    _in_fresh_document(bare_browser, url, axe_source())
+    numbers = bare_browser.driver.execute_script("""
+        const lying = {alpha: 0.5};
+        for (const key of ['r', 'g', 'b']) Object.defineProperty(lying, key, {get: () => 1, set: () => {}});
+        axe.commons.color.Color.prototype.parseString.call(lying, 'rgb(0, 0, 0)');
+        const color = new axe.commons.color.Color().parseString('rgb(0, 0, 0)');
+        return [color.red, color.green, color.blue, color.alpha];
+    """)
+    assert numbers == [0, 0, 0, 1]

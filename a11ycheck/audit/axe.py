@@ -20,10 +20,12 @@ MAX_FRAME_DEPTH = 4
 # forms from other origins, and their defects are the site's defects too.
 _ALLOW_ALL_ORIGINS = "window.axe.configure({allowedOrigins: ['<unsafe_all_origins>']});"
 # axe-core 4.10 turns every computed color it reads into numbers through colorjs.io, thousands of times a
-# page for a few dozen distinct strings; that parsing was a quarter of a page's CPU (bench/README.md,
-# "Where the time goes"). The result depends on the string alone, so each document's copy of axe keeps
-# what it parsed: the same numbers, set through the same setters, without parsing again. Failures are not
-# kept (they throw again, as before). An axe without this method is left as it is.
+# page for a few dozen distinct strings; that parsing was about a quarter of a page's time
+# (bench/README.md, "Where the time goes"). With the page's built-ins unchanged, the result depends on the
+# string alone, so each document's copy of axe keeps what it parsed: the same numbers, set through the
+# same setters, without parsing again. Each string is parsed into a color of axe's own, so a caller with
+# an object of its own cannot put other numbers in the cache. Failures are not kept (they throw again, as
+# before). An axe without this method is left as it is.
 _PARSE_COLORS_ONCE = """
 (() => {
   const Color = ((window.axe || {}).commons || {}).color && window.axe.commons.color.Color;
@@ -31,11 +33,11 @@ _PARSE_COLORS_ONCE = """
   const parse = Color.prototype.parseString;
   const parsed = new Map();
   Color.prototype.parseString = function parseStringOnce(colorString) {
-    const known = parsed.get(colorString);
+    let known = parsed.get(colorString);
     if (known === undefined) {
-      parse.call(this, colorString);
-      if (parsed.size < 10000) parsed.set(colorString, [this.r, this.g, this.b, this.alpha]);
-      return this;
+      const color = parse.call(new Color(), colorString);
+      known = [color.r, color.g, color.b, color.alpha];
+      if (parsed.size < 10000) parsed.set(colorString, known);
     }
     this.r = known[0]; this.g = known[1]; this.b = known[2]; this.alpha = known[3];
     return this;
