@@ -11,11 +11,12 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from a11ycheck.audit.chromium import BrowserConfig, ChromiumBrowser
+from a11ycheck.audit.chromium import BrowserConfig, BrowserStartError, ChromiumBrowser
 from a11ycheck.audit.page_audit import AuditLimits, audit_page, prepare_browser
 
 PAGE = """<!doctype html><html lang="nl"><head><title>Op afstand</title></head>
@@ -26,33 +27,46 @@ FRAME = """<!doctype html><html lang="nl"><head><title>Kader</title></head>
 AXE_REGISTERED = "return !!(window.axe && window.axe.run)"
 
 
+@dataclass
+class GridFront:
+    """A front to `webdriver_server` that answers Chromium's DevTools command itself: "refuse" (W3C's
+    unknown command, the session goes on) or "lose" (the session ends first, as when a node dies)."""
+
+    url: str
+    asked: list[str] = field(default_factory=list)
+    devtools: str = "refuse"
+
+
 @pytest.fixture
-def refusing_grid(webdriver_server) -> Iterator[tuple[str, list[str]]]:
-    """(URL, paths asked for) of a front to `webdriver_server` that refuses DevTools commands."""
-    asked: list[str] = []
+def grid_front(webdriver_server) -> Iterator[GridFront]:
+    grid = GridFront(url="")
+
+    def call(method: str, path: str, body: bytes | None) -> tuple[int, bytes]:
+        request = urllib.request.Request(webdriver_server + path, data=body, method=method)
+        request.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                return answer.status, answer.read()
+        except urllib.error.HTTPError as failed:
+            return failed.code, failed.read()
 
     class Front(BaseHTTPRequestHandler):
         def _forward(self) -> None:
-            asked.append(self.path)
+            grid.asked.append(self.path)
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             if self.path.endswith("/goog/cdp/execute"):
-                error = {
-                    "error": "unknown command",
-                    "message": f"Unable to find handler for (POST) {self.path}",
-                }
+                session = self.path.removesuffix("/goog/cdp/execute")
+                if grid.devtools == "lose":
+                    call("DELETE", session, None)
+                    error = {"error": "invalid session id", "message": "session deleted"}
+                else:
+                    error = {
+                        "error": "unknown command",
+                        "message": f"Unable to find handler for (POST) {self.path}",
+                    }
                 self._answer(404, json.dumps({"value": error}).encode())
                 return
-            request = urllib.request.Request(
-                webdriver_server + self.path,
-                data=body if self.command == "POST" else None,
-                method=self.command,
-            )
-            request.add_header("Content-Type", "application/json")
-            try:
-                with urllib.request.urlopen(request, timeout=60) as answer:
-                    self._answer(answer.status, answer.read())
-            except urllib.error.HTTPError as failed:
-                self._answer(failed.code, failed.read())
+            self._answer(*call(self.command, self.path, body if self.command == "POST" else None))
 
         def _answer(self, status: int, body: bytes) -> None:
             self.send_response(status)
@@ -69,7 +83,8 @@ def refusing_grid(webdriver_server) -> Iterator[tuple[str, list[str]]]:
     front = ThreadingHTTPServer(("127.0.0.1", 0), Front)
     front.daemon_threads = True
     threading.Thread(target=front.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{front.server_address[1]}", asked
+    grid.url = f"http://127.0.0.1:{front.server_address[1]}"
+    yield grid
     front.shutdown()
     front.server_close()
 
@@ -100,9 +115,15 @@ def test_a_remote_browser_gets_axe_once_for_every_document_through_the_grid(webd
     assert result.status == "ok" and {"image-alt", "label"} <= _rules(result)  # "label" is in the frame
 
 
-def test_a_grid_that_refuses_devtools_commands_gets_axe_injected_page_by_page(refusing_grid, page_server):
-    remote_url, asked = refusing_grid
-    registered, result = _audit_remotely(remote_url, page_server)
-    assert any(path.endswith("/goog/cdp/execute") for path in asked)  # it was asked, and refused
+def test_a_grid_that_refuses_devtools_commands_gets_axe_injected_page_by_page(grid_front, page_server):
+    registered, result = _audit_remotely(grid_front.url, page_server)
+    assert any(path.endswith("/goog/cdp/execute") for path in grid_front.asked)  # it was asked, and refused
     assert not registered
     assert result.status == "ok" and {"image-alt", "label"} <= _rules(result)
+
+
+def test_a_remote_session_lost_while_being_prepared_is_a_failed_start(grid_front):
+    grid_front.devtools = "lose"
+    browser = ChromiumBrowser(BrowserConfig("", "", remote_url=grid_front.url))
+    with pytest.raises(BrowserStartError, match="could not be prepared: .*session deleted"):
+        prepare_browser(browser)

@@ -116,7 +116,7 @@ class ChromiumBrowser:
         try:
             if config.remote_url:
                 # Selenium gives a remote Chrome session Chromium's own commands (DevTools) too; a Grid
-                # passes them on to the node's chromedriver or refuses them (see prepare_browser)
+                # passes them on to the node's chromedriver or refuses them (page_audit._run_in_new_documents)
                 self.driver = webdriver.Remote(command_executor=config.remote_url, options=options)
             else:
                 options.binary_location = config.chromium_path

@@ -144,8 +144,9 @@ def renew_tab(browser: ChromiumBrowser) -> None:
 
 
 def _run_in_new_documents(browser: ChromiumBrowser, source: str, attempts: int = 3) -> bool:
-    """Register `source` for every new document; False when the browser offers no DevTools protocol (a
-    Grid that does not pass Chromium's commands on), and then pages are prepared one by one."""
+    """Register `source` for every new document; False when a remote browser's Grid refuses DevTools
+    commands while the session goes on, and then pages are prepared one by one. BrowserStartError when
+    the browser does not answer or its session is gone."""
     for attempt in range(1, attempts + 1):
         try:
             browser.devtools("Page.addScriptToEvaluateOnNewDocument", {"source": source})
@@ -155,11 +156,19 @@ def _run_in_new_documents(browser: ChromiumBrowser, source: str, attempts: int =
                 browser.kill()
                 raise BrowserStartError(f"the new browser did not answer: {first_line(exc)}") from exc
         except WebDriverException as exc:
-            if browser.remote:
-                return False  # the per-page path works with any WebDriver
+            if browser.remote and _still_answers(browser):
+                return False  # the command was refused, not the session lost: the per-page path
             browser.kill()
             raise BrowserStartError(f"the new browser could not be prepared: {first_line(exc)}") from exc
     return False
+
+
+def _still_answers(browser: ChromiumBrowser) -> bool:
+    """Whether the browser's session still runs a script (a Grid's refusals are worded in many ways)."""
+    try:
+        return browser.driver.execute_script("return 1") == 1
+    except WebDriverException:
+        return False
 
 
 def audit_page(browser: ChromiumBrowser, url: str, limits: AuditLimits, max_links: int = 0) -> PageResult:
