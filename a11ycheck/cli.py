@@ -223,7 +223,12 @@ def export(run: str, fmt: str, output: Path | None, db: str | None) -> None:
 
 @cli.command()
 @click.option("--serve", is_flag=True, help="Only serve the demo site on loopback until Ctrl-C.")
-@click.option("--port", type=int, default=0, help="Port for the demo site (default: any free port).")
+@click.option(
+    "--port",
+    type=int,
+    default=0,
+    help="Port for the demo site (default: 8000 with --serve, else any free port).",
+)
 @click.option("--browsers", type=int, help="Headless browsers (default 2).")
 @click.option(
     "--charters",

@@ -14,6 +14,7 @@ axe.js of the same version only renames functions; check its version line agains
 import argparse
 import collections
 import time
+from pathlib import Path
 
 from a11ycheck.audit import axe, page_audit
 from a11ycheck.audit.chromium import BrowserConfig, ChromiumBrowser
@@ -25,13 +26,14 @@ WARM_UP = 5
 
 def axe_under_test(stock: bool, axe_file: str | None) -> str:
     """The script registered in every document: a11ycheck's (axe plus its color memo) or stock axe."""
-    source = open(axe_file, encoding="utf-8").read() if axe_file else axe.stock_axe_source()
+    source = Path(axe_file).read_text(encoding="utf-8") if axe_file else axe.stock_axe_source()
     parts = [source, axe._ALLOW_ALL_ORIGINS] + ([] if stock else [axe._PARSE_COLORS_ONCE])
     return "\n".join(parts)
 
 
 def profile(pages: int, source: str, top: int) -> None:
-    page_audit.axe_source = lambda: source  # what prepare_browser registers
+    # what prepare_browser registers, and what inject_axe_into_frames sends where it is missing
+    axe.axe_source = page_audit.axe_source = lambda: source
     site = MunicipalSite(max(300, pages + WARM_UP + 12))
     self_time: collections.Counter = collections.Counter()
     with SiteServer(site) as server:
