@@ -41,7 +41,7 @@ class RunRecorder:
     def claim(self, url: str) -> bool:
         """True the first time a page URL is offered in this run, within max_pages: none audited twice."""
         with self._lock:
-            if url in self._seen or (self.max_pages is not None and len(self._seen) >= self.max_pages):
+            if not self._would_accept(url):
                 return False
             self._seen.add(url)
         if self.progress:
@@ -51,7 +51,11 @@ class RunRecorder:
     def wants(self, url: str) -> bool:
         """Whether `claim(url)` would succeed now (it claims nothing): worth auditing before it is offered."""
         with self._lock:
-            return url not in self._seen and (self.max_pages is None or len(self._seen) < self.max_pages)
+            return self._would_accept(url)
+
+    def _would_accept(self, url: str) -> bool:
+        """New to this run and within max_pages; the caller holds the lock."""
+        return url not in self._seen and (self.max_pages is None or len(self._seen) < self.max_pages)
 
     def stop_accepting(self) -> None:
         """After an interruption: pages still finishing were cut short, so they are left for a resume."""
