@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -54,12 +55,7 @@ def _make_handler(server: PageServer):
                 route(self)
                 return
             status, content_type, body = route or (404, "text/html", b"<title>Not found</title>")
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if with_body:
-                self.wfile.write(body)
+            respond(self, body, status, content_type, with_body=with_body)
 
         def do_GET(self) -> None:
             self._serve(True)
@@ -137,6 +133,26 @@ def db_url(request, tmp_path) -> Iterator[str]:
         yield from _postgres_database()
 
 
+def respond(
+    handler: BaseHTTPRequestHandler,
+    body: bytes,
+    status: int = 200,
+    content_type: str | None = "text/html",
+    headers: tuple[tuple[str, str], ...] = (),
+    with_body: bool = True,
+) -> None:
+    """A whole response with its Content-Length, from a route of PageServer's (or any request handler)."""
+    handler.send_response(status)
+    if content_type is not None:
+        handler.send_header("Content-Type", content_type)
+    for name, value in headers:
+        handler.send_header(name, value)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    if with_body:
+        handler.wfile.write(body)
+
+
 def stalls_after(content_type: str, first_bytes: bytes, seconds: float, length: int | None = None) -> Handler:
     """A route that sends a response's headers and `first_bytes`, then nothing for `seconds`: a page or
     image that never finishes loading. `length` announces a Content-Length the body never reaches."""
@@ -176,6 +192,12 @@ def run_cli(*args: str, db: str | None = None, timeout: float = 240, env: dict |
         stdin=subprocess.DEVNULL,
     )
     return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+def exported_pages(db: str) -> dict[str, dict]:
+    """The latest run's pages as `a11ycheck export` writes them, by URL path."""
+    pages = json.loads(run_cli("export", "latest", db=db).stdout)["pages"]
+    return {urlsplit(page["url"]).path: page for page in pages}
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import stalls_after
+from conftest import respond, stalls_after
 
 from a11ycheck.audit import pool as pool_module
 from a11ycheck.audit.chromium import (
@@ -106,12 +106,7 @@ def test_dialogs_do_not_block_the_audit(pool, page_server):
 def test_browser_killed_mid_page_is_replaced_and_the_page_retried(pool, page_server):
     def slow(handler):
         time.sleep(2)
-        body = page("Traag maar goed", '<img src="/x.png">').encode()
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
+        respond(handler, page("Traag maar goed", '<img src="/x.png">').encode())
 
     page_server.routes["/slow"] = slow
     pool.audit(page_server.add("/warm", page("Opwarmen")))

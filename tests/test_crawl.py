@@ -9,7 +9,7 @@ import threading
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import run_cli, stalls_after
+from conftest import exported_pages, respond, run_cli, stalls_after
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from bench.plain_loop import plain_axe_loop, rule_counts  # noqa: E402
@@ -122,10 +122,7 @@ def test_hanging_pages_are_timeouts_and_the_run_completes(page_server, sqlite_ur
         env={"A11YCHECK_DOWNLOAD_TIMEOUT": "3"},
     )
     assert result.code == 1, result.stderr  # pages that could not be audited are worth attention
-    statuses = {
-        urlsplit(p["url"]).path: p["status"]
-        for p in json.loads(run_cli("export", "latest", db=sqlite_url).stdout)["pages"]
-    }
+    statuses = {path: p["status"] for path, p in exported_pages(sqlite_url).items()}
     assert statuses == {"/": "ok", "/traag-html": "timeout", "/beeld": "timeout", "/goed": "ok"}
 
 
@@ -218,12 +215,7 @@ def test_a_browser_killed_mid_run_is_replaced_and_the_run_completes(page_server,
             killed.set()
             for pid in _chromium_descendants(crawler["process"].pid):
                 os.kill(pid, signal.SIGKILL)
-        body = PAGE.format("Na de crash", '<img src="/x.png">').encode()
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
+        respond(handler, PAGE.format("Na de crash", '<img src="/x.png">').encode())
 
     page_server.add("/", PAGE.format("Start", '<a href="/crash">crash</a> <a href="/goed">goed</a>'))
     page_server.add("/goed", PAGE.format("Goed", ""))
@@ -252,9 +244,6 @@ def test_a_browser_killed_mid_run_is_replaced_and_the_run_completes(page_server,
     stdout, stderr = crawler["process"].communicate(timeout=180)
     assert killed.is_set()
     assert crawler["process"].returncode == 0, stderr
-    pages = {
-        urlsplit(p["url"]).path: p
-        for p in json.loads(run_cli("export", "latest", db=sqlite_url).stdout)["pages"]
-    }
+    pages = exported_pages(sqlite_url)
     assert {path: p["status"] for path, p in pages.items()} == {"/": "ok", "/crash": "ok", "/goed": "ok"}
     assert [v["rule"] for v in pages["/crash"]["violations"]] == ["image-alt"]

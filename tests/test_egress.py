@@ -5,13 +5,11 @@ before it opens a connection, and `no_connections` fails the test if it tries. N
 fake resolver, so no test sends a DNS query.
 """
 
-import json
 import socket
 import time
-from urllib.parse import urlsplit
 
 import pytest
-from conftest import run_cli
+from conftest import exported_pages, respond, run_cli
 
 from a11ycheck import browser_fetch, egress
 from a11ycheck.audit.chromium import BrowserConfig
@@ -129,11 +127,7 @@ def test_plain_http_is_forwarded_with_its_headers_and_the_connection_closed(page
 
     def echo(handler):
         seen.update(handler.headers.items())
-        body = f"path={handler.path}".encode()
-        handler.send_response(200)
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
+        respond(handler, f"path={handler.path}".encode(), content_type=None)
 
     page_server.routes["/echo?x=1"] = echo
     with EgressGuard(allow_private=True) as guard:
@@ -226,12 +220,10 @@ def test_a_run_sends_its_browsers_through_the_guard(page_server, tmp_path):
 
     def page_route(handler):
         connections.append(handler.headers.get("Via"))
-        body = b"<!doctype html><html lang='nl'><head><title>P</title></head><body><main><h1>P</h1></main>"
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
+        respond(
+            handler,
+            b"<!doctype html><html lang='nl'><head><title>P</title></head><body><main><h1>P</h1></main>",
+        )
 
     page_server.routes["/page"] = page_route
     settings = Settings.from_env().with_flags(db=f"sqlite:///{tmp_path / 'a.db'}", allow_private=True)
@@ -275,9 +267,7 @@ def test_a_crawled_page_that_redirects_to_a_metadata_host_is_refused(page_server
         env={"A11YCHECK_CHROMIUM": str(wrapper)},
     )
     assert result.code == 0, result.stderr
-    pages = {
-        urlsplit(p["url"]).path: p for p in json.loads(run_cli("export", "latest", db=db).stdout)["pages"]
-    }
+    pages = exported_pages(db)
     assert pages["/"]["status"] == "ok"
     assert pages["/weg"]["status"] == "refused" and not pages["/weg"]["violations"]
     assert "metadata.google.internal" in pages["/weg"]["error"]

@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from conftest import exported_pages, respond, run_cli
 
 from a11ycheck.audit.chromium import BrowserConfig
 from a11ycheck.audit.page_audit import AuditLimits
@@ -118,13 +119,10 @@ def test_page_that_navigates_away_during_the_audit(pool, page_server):
 
 def test_url_that_starts_a_download_is_not_audited_as_the_previous_page(pool, page_server):
     def attachment(handler):
-        body = b"%PDF-1.4 not really"
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/octet-stream")
-        handler.send_header("Content-Disposition", 'attachment; filename="x.bin"')
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
+        disposition = ("Content-Disposition", 'attachment; filename="x.bin"')
+        respond(
+            handler, b"%PDF-1.4 not really", content_type="application/octet-stream", headers=(disposition,)
+        )
 
     page_server.routes["/download"] = attachment
     pool.audit(page_server.add("/ervoor", PAGE.format("Ervoor", '<img src="/y.png">')))
@@ -135,13 +133,9 @@ def test_url_that_starts_a_download_is_not_audited_as_the_previous_page(pool, pa
 
 def test_http_auth_prompt_is_an_http_status(pool, page_server):
     def auth(handler):
-        body = b"<title>401</title>"
-        handler.send_response(401)
-        handler.send_header("WWW-Authenticate", 'Basic realm="intranet"')
-        handler.send_header("Content-Type", "text/html")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
+        respond(
+            handler, b"<title>401</title>", 401, headers=(("WWW-Authenticate", 'Basic realm="intranet"'),)
+        )
 
     page_server.routes["/intranet"] = auth
     assert audit_then_next(pool, page_server, "/intranet").status == "http-401"
@@ -246,25 +240,16 @@ def test_certificate_error_is_a_tls_error(pool, page_server, tmp_path):
 
 
 def test_hostile_site_crawl_records_a_clear_status_for_every_page(page_server, sqlite_url):
-    import json
-    from urllib.parse import urlsplit
-
-    from conftest import run_cli
-
     def loop(handler):
-        handler.send_response(302)
-        handler.send_header("Location", "/rond")
-        handler.send_header("Content-Length", "0")
-        handler.end_headers()
+        respond(handler, b"", 302, content_type=None, headers=(("Location", "/rond"),))
 
     asked_via = []
 
     def auth(handler):  # the browser shows nothing; the audit asks for the status again
         asked_via.append(handler.headers.get("Via"))
-        handler.send_response(401)
-        handler.send_header("WWW-Authenticate", 'Basic realm="intranet"')
-        handler.send_header("Content-Length", "0")
-        handler.end_headers()
+        respond(
+            handler, b"", 401, content_type=None, headers=(("WWW-Authenticate", 'Basic realm="intranet"'),)
+        )
 
     page_server.routes["/rond"] = loop
     page_server.routes["/intranet"] = auth
@@ -300,10 +285,7 @@ def test_hostile_site_crawl_records_a_clear_status_for_every_page(page_server, s
         env={"A11YCHECK_MAX_PAGE_BYTES": "100000"},
     )
     assert result.code == 0, result.stderr
-    pages = {
-        urlsplit(p["url"]).path: p
-        for p in json.loads(run_cli("export", "latest", db=sqlite_url).stdout)["pages"]
-    }
+    pages = exported_pages(sqlite_url)
     assert {path: p["status"] for path, p in pages.items()} == {
         "/": "ok",
         "/rond": "redirect-loop",
