@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh machine: `make demo` and `make test` (each runs the set-up first).
-.PHONY: setup demo test lint format bench
+.PHONY: setup demo test test-fast lint format bench
 
 setup:
 	@scripts/setup.sh
@@ -9,6 +9,11 @@ demo: setup
 
 test: setup lint
 	.venv/bin/python -m pytest
+
+# The tests that need neither Chromium nor PostgreSQL, Redis or RabbitMQ (nor the npm registry), on every core.
+test-fast: setup lint
+	.venv/bin/python -m pytest -n auto -m "$(FAST)"
+FAST = not browser and not postgres and not services and not npm_registry
 
 lint: setup
 	.venv/bin/ruff check a11ycheck spiders tests bench

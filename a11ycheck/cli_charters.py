@@ -1,6 +1,6 @@
-"""The `a11ycheck charter` and `a11ycheck sites` commands: parse, call a11ycheck.charters, print.
+"""The `a11ycheck charter` commands: parse, call a11ycheck.charters, print.
 
-cli.py registers the two groups; the options and error handling they share with it are in cli_options.py.
+cli.py registers the group; the options and error handling they share with it are in cli_options.py.
 """
 
 from datetime import date
@@ -10,14 +10,6 @@ import click
 
 from a11ycheck.charters.charter import DONE
 from a11ycheck.charters.loader import CharterProblems, charter_files, load_charter, load_charters
-from a11ycheck.charters.sites import (
-    Change,
-    SiteImportProblems,
-    add_site,
-    import_sites,
-    list_sites,
-    remove_site,
-)
 from a11ycheck.charters.status import (
     AT_RISK,
     BEHIND,
@@ -25,6 +17,7 @@ from a11ycheck.charters.status import (
     NO_DATA,
     ON_TRACK,
     OVERDUE,
+    STALE,
     evaluate_all,
     evaluate_charter,
 )
@@ -36,10 +29,18 @@ from a11ycheck.charters.updates import (
     record_update,
     update_history,
 )
-from a11ycheck.cli_options import InputError, db_option, user_errors
+from a11ycheck.cli_options import (
+    InputError,
+    charters_folder,
+    charters_option,
+    db_option,
+    echo_table,
+    settings_from,
+    user_errors,
+)
 from a11ycheck.errors import UserError
 from a11ycheck.register import Register
-from a11ycheck.settings import Settings
+from a11ycheck.sites import list_sites
 from a11ycheck.store import Store
 
 STATUS_STYLES = {
@@ -48,31 +49,18 @@ STATUS_STYLES = {
     AT_RISK: {"fg": "yellow"},
     BEHIND: {"fg": "red"},
     OVERDUE: {"fg": "red", "bold": True},
+    STALE: {"fg": "magenta"},
     NO_DATA: {"dim": True},
 }
 
 
-def _charters_option(command):
-    return click.option(
-        "--charters",
-        "charters_dir",
-        metavar="DIR",
-        type=click.Path(path_type=Path),
-        envvar="A11YCHECK_CHARTERS",
-        default="charters",
-        show_default=True,
-        help="Folder of charter files (<slug>.yaml). Env: A11YCHECK_CHARTERS.",
-    )(command)
-
-
 def _store(db: str | None) -> Store:
-    return Store(Settings.from_env().with_flags(db=db).db)
+    return Store(settings_from(db=db).db)
 
 
-def _charters_dir(charters_dir: Path) -> Path:
-    if not charters_dir.is_dir():
-        raise UserError(f"no charters folder {charters_dir}: pass --charters DIR or set A11YCHECK_CHARTERS")
-    return charters_dir
+def _charters(charters: Path | None) -> Path:
+    """The charters folder from --charters, A11YCHECK_CHARTERS or the default; a UserError if missing."""
+    return charters_folder(settings_from(charters=charters))
 
 
 # --- charter -------------------------------------------------------------------------------------------
@@ -88,20 +76,21 @@ def charter() -> None:
 
 @charter.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@_charters_option
+@charters_option
 @user_errors
-def validate(paths: tuple[Path, ...], charters_dir: Path) -> None:
+def validate(paths: tuple[Path, ...], charters: Path | None) -> None:
     """Check charter files (default: every file in the charters folder); list every problem as FILE:LINE.
 
     Exit code 2 when a file has a problem.
 
     Example: a11ycheck charter validate charters/voorbeeld.yaml
     """
-    files = charter_files(paths or [_charters_dir(charters_dir)])
+    folders = paths or (_charters(charters),)
+    files = charter_files(folders)
     if not files:
-        raise UserError(f"no charter files (*.yaml) in {', '.join(map(str, paths or [charters_dir]))}")
+        raise UserError(f"no charter files (*.yaml) in {', '.join(map(str, folders))}")
     try:
-        charters = load_charters(files, Register.load())
+        loaded = load_charters(files, Register.load())
     except CharterProblems as exc:
         for problem in exc.problems:
             click.echo(str(problem))
@@ -110,27 +99,28 @@ def validate(paths: tuple[Path, ...], charters_dir: Path) -> None:
         raise InputError(
             f"{count} problem{'s' if count != 1 else ''} in {broken} of {len(files)} charter files"
         ) from None
-    commitments = sum(len(c.commitments) for c in charters)
-    click.echo(f"{len(charters)} charter files OK, {commitments} commitments")
+    commitments = sum(len(c.commitments) for c in loaded)
+    click.echo(f"{len(loaded)} charter files OK, {commitments} commitments")
 
 
 @charter.command("list")
-@_charters_option
+@charters_option
 @db_option
 @user_errors
-def list_charters(charters_dir: Path, db: str | None) -> None:
+def list_charters(charters: Path | None, db: str | None) -> None:
     """List the charters: municipality, signing date, commitments, configured sites.
 
     Example: a11ycheck charter list
     """
     register = Register.load()
-    charters = load_charters([_charters_dir(charters_dir)], register)
-    if not charters:
-        click.echo(f"no charters in {charters_dir} yet: see charters/README.md for the format", err=True)
+    folder = _charters(charters)
+    loaded = load_charters([folder], register)
+    if not loaded:
+        click.echo(f"no charters in {folder} yet: see charters/README.md for the format", err=True)
         return
     store = _store(db)
     rows = []
-    for item in charters:
+    for item in loaded:
         measured = sum(c.is_measured for c in item.commitments)
         rows.append(
             (
@@ -138,26 +128,26 @@ def list_charters(charters_dir: Path, db: str | None) -> None:
                 register.get(item.slug).name,
                 item.signed.isoformat(),
                 f"{len(item.commitments)} ({measured} measured, {len(item.commitments) - measured} reported)",
-                str(len(list_sites(store, item.slug))),
+                str(len(list_sites(store, [item.slug]))),
             )
         )
-    _echo_table(("municipality", "name", "signed", "commitments", "sites"), rows)
+    echo_table(("municipality", "name", "signed", "commitments", "sites"), rows)
 
 
 @charter.command()
 @click.argument("municipality")
-@_charters_option
+@charters_option
 @db_option
 @user_errors
-def show(municipality: str, charters_dir: Path, db: str | None) -> None:
+def show(municipality: str, charters: Path | None, db: str | None) -> None:
     """Show a municipality's charter: partners, sites and every commitment with its KPI.
 
     Example: a11ycheck charter show "Sint-Niklaas"
     """
     register = Register.load()
     organisation = register.get(municipality)
-    item = load_charter(_charters_dir(charters_dir), organisation.slug, register)
-    sites = list_sites(_store(db), organisation.slug)
+    item = load_charter(_charters(charters), organisation.slug, register)
+    sites = list_sites(_store(db), [organisation.slug])
     click.echo(f"{organisation.name} ({organisation.slug}), charter {item.path}")
     if item.title:
         click.echo(f"title: {item.title}")
@@ -191,28 +181,37 @@ def show(municipality: str, charters_dir: Path, db: str | None) -> None:
     metavar="YYYY-MM-DD",
     help="Evaluate as of this day (YYYY-MM-DD), with the data recorded up to then. Default: today.",
 )
-@_charters_option
+@charters_option
 @db_option
 @user_errors
-def status(municipality: str | None, fmt: str, today, charters_dir: Path, db: str | None) -> None:
+def status(municipality: str | None, fmt: str, today, charters: Path | None, db: str | None) -> None:
     """Where every commitment stands: current value, trajectory, target and status.
 
-    Statuses: met, on track, at risk, behind, overdue, no data (rules in charters/README.md). The table
+    Statuses: met, on track, at risk, behind, overdue, stale, no data (rules in charters/README.md). The table
     has one line per commitment with the municipality on each, so it can be piped to grep.
 
     Example: a11ycheck charter status voorbeeld --format json
     """
-    day = today.date() if today else date.today()
+    settings = settings_from(db=db, charters=charters)
+    print_statuses(
+        Store(settings.db), charters_folder(settings), municipality, fmt, today.date() if today else None
+    )
+
+
+def print_statuses(store: Store, folder: Path, municipality: str | None, fmt: str, day: date | None) -> None:
+    """Print the statuses of one municipality's charter (or of every charter in `folder`) as `fmt`."""
+    day = day or date.today()
+    stale_after = settings_from().stale_after_days
     register = Register.load()
-    store = _store(db)
-    folder = _charters_dir(charters_dir)
     if municipality:
         organisation = register.get(municipality)
         statuses = {
-            organisation.slug: evaluate_charter(store, load_charter(folder, organisation.slug, register), day)
+            organisation.slug: evaluate_charter(
+                store, load_charter(folder, organisation.slug, register), day, stale_after
+            )
         }
     else:
-        statuses = evaluate_all(store, folder, day, register)
+        statuses = evaluate_all(store, folder, day, register, stale_after)
         if not statuses:
             raise UserError(
                 f"no charters in {folder}: write <slug>.yaml files there (see charters/README.md)"
@@ -236,7 +235,7 @@ def status(municipality: str | None, fmt: str, today, charters_dir: Path, db: st
 @click.option("--note", required=True, help="What changed; kept with the update.")
 @click.option("--evidence", metavar="URL", help="A web page that shows it (an http(s) URL).")
 @click.option("--author", default=default_author, show_default="$USER", help="Who reports this.")
-@_charters_option
+@charters_option
 @db_option
 @user_errors
 def update(
@@ -247,7 +246,7 @@ def update(
     note: str,
     evidence: str | None,
     author: str,
-    charters_dir: Path,
+    charters: Path | None,
     db: str | None,
 ) -> None:
     """Record progress on a reported commitment; every update is kept with its date and author.
@@ -256,7 +255,7 @@ def update(
     """
     register = Register.load()
     organisation = register.get(municipality)
-    item = load_charter(_charters_dir(charters_dir), organisation.slug, register)
+    item = load_charter(_charters(charters), organisation.slug, register)
     number = parse_value(value) if value is not None else None
     record = record_update(
         _store(db), item, commitment, value=number, done=done, note=note, evidence_url=evidence, author=author
@@ -278,18 +277,19 @@ def update(
 @charter.command()
 @click.argument("municipality")
 @click.argument("commitment", required=False)
-@_charters_option
+@charters_option
 @db_option
 @user_errors
-def history(municipality: str, commitment: str | None, charters_dir: Path, db: str | None) -> None:
+def history(municipality: str, commitment: str | None, charters: Path | None, db: str | None) -> None:
     """Every reported update of a municipality (or one commitment), oldest first.
 
     Example: a11ycheck charter history voorbeeld voetpaden
     """
     register = Register.load()
     organisation = register.get(municipality)
-    if commitment is not None and (charters_dir / f"{organisation.slug}.yaml").is_file():
-        commitment = find_commitment(load_charter(charters_dir, organisation.slug, register), commitment).id
+    folder = settings_from(charters=charters).charters
+    if commitment is not None and (folder / f"{organisation.slug}.yaml").is_file():
+        commitment = find_commitment(load_charter(folder, organisation.slug, register), commitment).id
     records = update_history(_store(db), organisation.slug, commitment)
     if not records:
         click.echo(
@@ -309,99 +309,4 @@ def history(municipality: str, commitment: str | None, charters_dir: Path, db: s
         )
         for r in records
     ]
-    _echo_table(("recorded (UTC)", "municipality", "commitment", "value", "author", "note"), rows)
-
-
-# --- sites ---------------------------------------------------------------------------------------------
-
-
-@click.group()
-def sites() -> None:
-    """Which websites belong to which organisation, so their crawls count for its charter.
-
-    Example: a11ycheck sites add sint-niklaas https://www.sint-niklaas.be/
-    """
-
-
-@sites.command("add")
-@click.argument("organisation")
-@click.argument("url")
-@db_option
-@user_errors
-def add(organisation: str, url: str, db: str | None) -> None:
-    """Attribute the site of URL (its host) to ORGANISATION (name, slug or NIS code).
-
-    Example: a11ycheck sites add "Beveren-Kruibeke-Zwijndrecht" https://www.bkz.be/
-    """
-    owner = Register.load().get(organisation)
-    site, change = add_site(_store(db), owner, url)
-    messages = {
-        Change.ADDED: f"added {site.host} for {owner.slug} (crawls start at {site.start_url})",
-        Change.CLAIMED: f"added {site.host} for {owner.slug}; its earlier crawls now count for it too",
-        Change.UNCHANGED: f"{site.host} is already a site of {owner.slug}: nothing changed",
-    }
-    click.echo(messages[change])
-
-
-@sites.command("list")
-@click.argument("organisation", required=False)
-@db_option
-@user_errors
-def list_(organisation: str | None, db: str | None) -> None:
-    """List configured sites, of every organisation or of one.
-
-    Example: a11ycheck sites list antwerpen
-    """
-    slug = Register.load().get(organisation).slug if organisation else None
-    found = list_sites(_store(db), slug)
-    if not found:
-        click.echo(
-            f"no sites configured{' for ' + slug if slug else ''}: add one with `a11ycheck sites add`",
-            err=True,
-        )
-        return
-    _echo_table(("organisation", "host", "start url"), [(s.organisation, s.host, s.start_url) for s in found])
-
-
-@sites.command()
-@click.argument("url")
-@db_option
-@user_errors
-def remove(url: str, db: str | None) -> None:
-    """Stop attributing the site of URL to its organisation; its crawls are kept.
-
-    Example: a11ycheck sites remove https://www.oude-site.be/
-    """
-    site, runs = remove_site(_store(db), url)
-    click.echo(
-        f"removed {site.host}; its {runs} run{'s' if runs != 1 else ''} are kept, attributed to nobody"
-    )
-
-
-@sites.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@db_option
-@user_errors
-def import_(file: Path, db: str | None) -> None:
-    """Add the sites of a CSV file with the columns organisation,url: all rows or, if one is bad, none.
-
-    Example: a11ycheck sites import sites.csv
-    """
-    try:
-        counts = import_sites(_store(db), Register.load(), file)
-    except SiteImportProblems as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        raise
-    click.echo(
-        f"imported {file}: {counts[Change.ADDED] + counts[Change.CLAIMED]} sites added, "
-        f"{counts[Change.UNCHANGED]} already there"
-    )
-
-
-def _echo_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    """Aligned columns, the last one left ragged."""
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header) - 1)]
-    for row in [header, *rows]:
-        cells = [str(cell).ljust(width) for cell, width in zip(row, widths, strict=False)]
-        click.echo("  ".join([*cells, str(row[-1])]).rstrip())
+    echo_table(("recorded (UTC)", "municipality", "commitment", "value", "author", "note"), rows)

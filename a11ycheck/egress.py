@@ -111,6 +111,8 @@ class EgressGuard:
             await asyncio.gather(_pipe(client, upstream_writer), _pipe(upstream, to_client))
         except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError, TimeoutError):
             pass
+        except asyncio.CancelledError:  # the guard closes with a transfer still open (a stalled download)
+            pass
         except _BadRequest as exc:
             await _reply(to_client, 400, str(exc))
         finally:

@@ -8,7 +8,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from a11ycheck.audit.results import AUDIT_FAILURES, OK
+from a11ycheck.vocabulary.statuses import AUDIT_FAILURES, OK
 
 
 class RunProgress:

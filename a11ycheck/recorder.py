@@ -3,10 +3,13 @@
 import threading
 import time
 
-from a11ycheck.audit.results import PageResult
+from sqlmodel import SQLModel
+
 from a11ycheck.models import Document
+from a11ycheck.page_observers import PageObserver, rows_for
 from a11ycheck.progress import RunProgress
 from a11ycheck.store import PageRecord, Store
+from a11ycheck.vocabulary.results import PageResult
 
 
 class RunRecorder:
@@ -22,6 +25,7 @@ class RunRecorder:
         pages_done: set[str] = frozenset(),
         documents_done: set[str] = frozenset(),
         max_pages: int | None = None,
+        observers: list[PageObserver] = (),
     ):
         self.store = store
         self.run_id = run_id
@@ -29,6 +33,8 @@ class RunRecorder:
         self.batch_size = batch_size
         self.max_delay = max_delay
         self._pages: list[tuple[PageRecord, PageResult | None]] = []
+        self.observers = list(observers)
+        self._rows: list[SQLModel] = []  # what the observers store with the pages
         self._documents: list[Document] = []
         self._seen: set[str] = set(pages_done)  # pages claimed, by this process or the run before a resume
         self._documents_seen: set[str] = set(documents_done)
@@ -64,15 +70,22 @@ class RunRecorder:
 
     def page(self, record: PageRecord, result: PageResult | None) -> None:
         status = result.status if result else record.status
+        rows = rows_for(self.observers, self.run_id, record, result) if self.observers else []
         with self._lock:
             if not self._accepting:
                 return
             self._pages.append((record, result))
+            self._rows += rows
             due = len(self._pages) >= self.batch_size or time.monotonic() - self._last_flush >= self.max_delay
         if self.progress:
             self.progress.page_done(status)
         if due:
             self.flush()
+
+    def wants_document(self, url: str) -> bool:
+        """Whether a document is still to be recorded in this run (not before a resume, nor twice)."""
+        with self._lock:
+            return url not in self._documents_seen
 
     def document(self, document: Document) -> None:
         with self._lock:
@@ -85,9 +98,10 @@ class RunRecorder:
         with self._write_lock:
             with self._lock:
                 pages, self._pages = self._pages, []
+                rows, self._rows = self._rows, []
                 documents, self._documents = self._documents, []
                 self._last_flush = time.monotonic()
             if pages:
-                self.store.save_pages(self.run_id, pages)
+                self.store.save_pages(self.run_id, pages, rows)
             if documents:
                 self.store.save_documents(self.run_id, documents)

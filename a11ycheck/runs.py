@@ -2,91 +2,53 @@
 
 import hashlib
 import json
+import os
 import signal
-import socket
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, replace
-from urllib.parse import urlsplit
 
 from a11ycheck.audit.axe import axe_version
 from a11ycheck.audit.chromium import kill_leftover_browsers
 from a11ycheck.audit.pool import BrowserPool
 from a11ycheck.egress import EgressGuard
 from a11ycheck.errors import UserError
-from a11ycheck.netguard import RefusedAddress, check_url
+from a11ycheck.page_observers import PageObserver, RunContext, collectors, finish_all
 from a11ycheck.progress import RunProgress
 from a11ycheck.recorder import RunRecorder
-from a11ycheck.settings import Settings
+from a11ycheck.reuse import PageAuditor, audit_code, choose_reuse_base, load_reuse_base
+from a11ycheck.settings import Settings, configurable_fields
 from a11ycheck.store import PageRecord, RunSummary, Store
-from a11ycheck.urls import normalize_url
-
-
-def checked_url(url: str, allow_private: bool) -> str:
-    """The normalised URL, or a UserError saying why it cannot be audited."""
-    try:
-        check_url(url, allow_private=allow_private)
-    except (RefusedAddress, ValueError) as exc:
-        raise UserError(str(exc)) from None
-    return normalize_url(url)
-
-
-def check_reachable(urls: Iterable[str], timeout: float = 10.0) -> None:
-    """Each distinct host answers a TCP connection; otherwise a UserError before a run is started.
-
-    Only called after the address check, so it never connects anywhere the check refused.
-    """
-    for host, port in dict.fromkeys(_host_port(url) for url in urls):
-        try:
-            socket.create_connection((host, port), timeout=timeout).close()
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            raise UserError(
-                f"cannot reach {host}:{port} ({reason.lower()}): check the URL and that the site is up"
-            ) from None
-
-
-def _host_port(url: str) -> tuple[str, int]:
-    parts = urlsplit(url)
-    return parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
-
-
-def audit_targets(urls: Iterable[str], settings: Settings) -> list[str]:
-    """The URLs to audit, checked and deduplicated; a UserError before anything is written."""
-    targets = list(dict.fromkeys(checked_url(url, settings.allow_private) for url in urls))
-    if not targets:
-        raise UserError("no URLs to audit: give URLs as arguments or a file with --urls-file")
-    check_reachable(targets)
-    return targets
-
-
-def crawl_target(start_url: str, settings: Settings) -> str:
-    """The start URL, checked, and the crawl's patterns compiled; a UserError before anything is written."""
-    _check_patterns(settings.include + settings.exclude)
-    start = checked_url(start_url, settings.allow_private)
-    check_reachable([start])
-    return start
+from a11ycheck.targets import RunPlan
+from a11ycheck.vocabulary.results import PageResult, RenderedPage
+from a11ycheck.vocabulary.statuses import COMPLETED, RUNNING
+from a11ycheck.wings import run_observers
 
 
 def audit_urls(
-    urls: Iterable[str], settings: Settings, store: Store, progress: RunProgress | None = None
+    plan: RunPlan,
+    store: Store,
+    progress: RunProgress | None = None,
+    *,
+    site_url: str | None = None,
+    sample: int | None = None,
 ) -> RunSummary:
-    """Audit exactly these pages, following no links; all URLs are checked before anything is written."""
-    targets = audit_targets(urls, settings)
-    settings.browser_config()
-    run = store.start_run("audit", None, _options(settings, urls=targets), axe_version())
-    return _audit_list(run.id, targets, settings, store, progress, pages_done=set())
+    """Audit exactly the plan's pages, following no links. `site_url` records the run against that site,
+    and `sample` says which sample's pages these are (`crawl --sample-only`)."""
+    settings = plan.settings
+    extra = {"sample": sample} if sample is not None else {}
+    options = _options(settings, urls=list(plan.targets), **extra)
+    run = store.start_run("audit", site_url, options, axe_version(), audit_code())
+    return _audit_list(run.id, list(plan.targets), plan, store, progress, pages_done=set())
 
 
-def crawl_site(
-    start_url: str, settings: Settings, store: Store, progress: RunProgress | None = None
-) -> RunSummary:
-    """Crawl the site of `start_url` with Scrapy and audit every HTML page found."""
-    start = crawl_target(start_url, settings)
-    settings.browser_config()
-    run = store.start_run("crawl", start, _options(settings), axe_version())
-    return _crawl(run.id, start, settings, store, progress, pages_done=set(), documents_done=set())
+def crawl_site(plan: RunPlan, store: Store, progress: RunProgress | None = None) -> RunSummary:
+    """Crawl the site of the plan's start URL with Scrapy and audit every HTML page found."""
+    site = store.ensure_site(plan.start_url)
+    base = choose_reuse_base(store, site.id, plan.settings, axe_version())
+    options = _options(plan.settings)
+    run = store.start_run("crawl", plan.start_url, options, axe_version(), audit_code(), reuse_base=base)
+    return _crawl(run.id, plan, store, progress, pages_done=set(), documents_done=set())
 
 
 def resume_run(ref: str, store: Store, progress: RunProgress | None = None) -> RunSummary:
@@ -96,40 +58,51 @@ def resume_run(ref: str, store: Store, progress: RunProgress | None = None) -> R
     """
     run_id = store.resolve_run(ref)
     summary = store.run_summary(run_id)
-    if summary.status == "completed":
+    if summary.status == COMPLETED:
         raise UserError(f"run {run_id} is already complete: nothing to resume")
-    if summary.status == "running":
+    if summary.status == RUNNING:
         owner = store.get_run(run_id).owner
         raise UserError(f"run {run_id} is still running ({owner}): stop that process first, then resume")
     run = store.get_run(run_id)
     options = json.loads(run.options)
     settings = Settings.from_env().with_flags(
-        db=store.url, **{k: v for k, v in options.items() if k in Settings.__dataclass_fields__}
+        db=store.url, **{k: v for k, v in options.items() if k in _RUN_OPTION_NAMES}
     )
-    settings.browser_config()
+    targets = (run.start_url,) if run.kind == "crawl" else tuple(options.get("urls", []))
+    plan = RunPlan(run.kind, settings, targets, settings.browser_config())
     kill_leftover_browsers(browser_profile_tag(store.url, run_id))
     pages_done, documents_done = store.recorded_urls(run_id)
     store.reopen_run(run_id)
     if run.kind == "crawl":
-        return _crawl(run_id, run.start_url, settings, store, progress, pages_done, documents_done)
-    return _audit_list(run_id, options.get("urls", []), settings, store, progress, pages_done)
+        return _crawl(run_id, plan, store, progress, pages_done, documents_done)
+    return _audit_list(run_id, list(plan.targets), plan, store, progress, pages_done)
 
 
 def _audit_list(
     run_id: int,
     targets: list[str],
-    settings: Settings,
+    plan: RunPlan,
     store: Store,
     progress: RunProgress | None,
     pages_done: set[str],
 ) -> RunSummary:
-    recorder = RunRecorder(store, run_id, progress, batch_size=settings.batch_size, pages_done=pages_done)
+    settings = plan.settings
+    observers = run_observers(plan, store)
+    recorder = RunRecorder(
+        store,
+        run_id,
+        progress,
+        batch_size=settings.batch_size,
+        pages_done=pages_done,
+        observers=observers,
+    )
     remaining = [url for url in targets if url not in pages_done]
-    with _recording(store, run_id, recorder), _browsers(settings, run_id) as pool:
+    with _recording(store, run_id, recorder), _browsers(plan, run_id, observers) as pool:
+        auditor = PageAuditor(pool, store, None)  # a list audit has no site to compare with
 
         def audit_one(url: str) -> None:
             if recorder.claim(url):
-                recorder.page(PageRecord(url=url), pool.audit(url))
+                recorder.page(PageRecord(url=url), auditor.audit(url))
 
         executor = ThreadPoolExecutor(max_workers=settings.browsers, thread_name_prefix="audit")
         try:
@@ -141,26 +114,28 @@ def _audit_list(
             raise
         finally:
             executor.shutdown(wait=True, cancel_futures=True)
+        _finish_observers(observers, run_id, plan, store, recorder, pool)
     return store.run_summary(run_id)
 
 
 def _crawl(
     run_id: int,
-    start: str,
-    settings: Settings,
+    plan: RunPlan,
     store: Store,
     progress: RunProgress | None,
     pages_done: set[str],
     documents_done: set[str],
 ) -> RunSummary:
+    settings, start = plan.settings, plan.start_url
     from scrapy.crawler import CrawlerProcess
 
-    from a11ycheck.browser_fetch import BrowserFetchHandler
-    from a11ycheck.crawl_pipeline import AuditContext, AuditPipeline
-    from spiders.middlewares import EGRESS_PROXY_SETTING
-    from spiders.settings import crawl_settings
-    from spiders.site_spider import SiteSpider
+    from a11ycheck.spiders.browser_fetch import BrowserFetchHandler
+    from a11ycheck.spiders.middlewares import EGRESS_PROXY_SETTING
+    from a11ycheck.spiders.pipelines import AuditContext, AuditPipeline
+    from a11ycheck.spiders.settings import crawl_settings
+    from a11ycheck.spiders.site_spider import SiteSpider
 
+    observers = run_observers(plan, store)
     recorder = RunRecorder(
         store,
         run_id,
@@ -169,9 +144,16 @@ def _crawl(
         pages_done=pages_done,
         documents_done=documents_done,
         max_pages=settings.max_pages,
+        observers=observers,
     )
-    with _recording(store, run_id, recorder) as outcome, _browsers(settings, run_id) as pool:
-        context = AuditContext(pool, recorder)
+    with (
+        _recording(store, run_id, recorder) as outcome,
+        _browsers(plan, run_id, observers) as pool,
+        _document_checks(settings, store, recorder) as documents,
+    ):
+        base = load_reuse_base(store, store.get_run(run_id).reuse_base)
+        auditor = PageAuditor(pool, store, base)
+        context = AuditContext(auditor, recorder, documents, settings.document_workers)
         scrapy_settings = crawl_settings(
             allow_private=settings.allow_private,
             max_depth=settings.max_depth,
@@ -193,6 +175,10 @@ def _crawl(
             max_depth=settings.max_depth,
             include=list(settings.include),
             exclude=list(settings.exclude),
+            download_documents=settings.documents,
+            max_documents=settings.max_documents,
+            max_document_bytes=settings.max_document_bytes,
+            documents_done=documents_done,
         )
         crawling.addErrback(failures.append)
         process.start()
@@ -200,7 +186,37 @@ def _crawl(
             failures[0].raiseException()
         if context.close_reason == "shutdown":
             outcome.interrupted()
+        else:
+            _finish_observers(observers, run_id, plan, store, recorder, pool)
     return store.run_summary(run_id)
+
+
+def _finish_observers(
+    observers: list[PageObserver], run_id: int, plan: RunPlan, store: Store, recorder: RunRecorder, pool
+) -> None:
+    """The wings' end-of-run work, with every page written and the browsers still open."""
+    if not observers:
+        return
+    recorder.flush()
+    pages, _ = store.recorded_urls(run_id)
+    context = RunContext(run_id, plan.kind, plan.start_url, store, pool.render, frozenset(pages))
+    finish_all(observers, context)
+
+
+def audit_one_page(url: str, settings: Settings, observers: list[PageObserver]) -> PageResult:
+    """Audit one page outside any run, with the observers' collectors, and store nothing: a browser of a
+    pool of one behind an EgressGuard (or a Grid session), as a list audit audits each page. The caller
+    checks the URL first (targets.checked_url, check_reachable)."""
+    plan = RunPlan("audit", replace(settings, browsers=1), (url,), settings.browser_config())
+    with _browsers(plan, None, observers) as pool:
+        return pool.audit(url)
+
+
+def render_one(plan: RunPlan) -> RenderedPage:
+    """The plan's first page rendered for reading (an accessibility statement), by a browser with the egress
+    guard, time limits and size cap of a run; nothing is audited and nothing is written."""
+    with _browsers(plan, None) as pool:
+        return pool.render(plan.targets[0])
 
 
 def browser_profile_tag(database_url: str, run_id: int) -> str:
@@ -209,9 +225,14 @@ def browser_profile_tag(database_url: str, run_id: int) -> str:
 
 
 @contextmanager
-def _browsers(settings: Settings, run_id: int):
-    """The run's browser pool; local browsers reach the web only through an EgressGuard."""
-    config = replace(settings.browser_config(), run_tag=browser_profile_tag(settings.db, run_id))
+def _browsers(plan: RunPlan, run_id: int | None, observers: list[PageObserver] = ()):
+    """The run's browser pool, running the observers' collectors in each page; local browsers reach the web
+    only through an EgressGuard. Without a run (one page: render_one, audit_one_page), the profiles are named
+    by the process."""
+    settings = plan.settings
+    limits = replace(settings.audit_limits(), collectors=collectors(observers))
+    tag = browser_profile_tag(settings.db, run_id) if run_id is not None else f"render{os.getpid()}"
+    config = replace(plan.browser, run_tag=tag)
     with ExitStack() as stack:
         if not config.remote_url:
             guard = stack.enter_context(EgressGuard(allow_private=settings.allow_private))
@@ -220,11 +241,30 @@ def _browsers(settings: Settings, run_id: int):
             BrowserPool(
                 settings.browsers,
                 config,
-                settings.audit_limits(),
+                limits,
                 recycle_after=settings.recycle_after,
                 new_tab_after=settings.new_tab_after,
             )
         )
+
+
+@contextmanager
+def _document_checks(settings: Settings, store: Store, recorder: RunRecorder):
+    """The run's document checks, when the run checks documents: its checker starts its worker processes
+    with the first document and stops them on every way out."""
+    if not settings.documents:
+        yield None
+        return
+    from a11ycheck.document_checks import RunDocumentChecks
+    from a11ycheck.documents import DocumentChecker, DocumentLimits
+
+    with DocumentChecker(
+        workers=settings.document_workers,
+        timeout=settings.document_timeout,
+        memory_bytes=settings.document_memory,
+        limits=DocumentLimits(max_bytes=settings.max_document_bytes),
+    ) as checker:
+        yield RunDocumentChecks(store, recorder, checker)
 
 
 class _Outcome:
@@ -259,19 +299,13 @@ def _recording(store: Store, run_id: int, recorder: RunRecorder):
         store.finish_run(run_id, outcome.status, outcome.error)
 
 
+# Settings that are not how a run audits but where this process finds things: a resume takes its own.
+_NOT_RUN_OPTIONS = ("db", "chromium", "chromedriver", "broker", "charters", "reports", "given")
+_RUN_OPTION_NAMES = {spec.name for spec in configurable_fields()} - set(_NOT_RUN_OPTIONS)
+
+
 def _options(settings: Settings, **extra) -> dict:
-    options = {
-        k: v for k, v in asdict(settings).items() if k not in ("db", "chromium", "chromedriver", "broker")
-    }
+    """The settings a run was started with, stored with it so that a resume audits the same way."""
+    options = {k: v for k, v in asdict(settings).items() if k not in _NOT_RUN_OPTIONS}
     options.update(extra)
     return json.loads(json.dumps(options, default=list))
-
-
-def _check_patterns(patterns: Iterable[str]) -> None:
-    import re
-
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise UserError(f"bad regular expression {pattern!r}: {exc}") from None

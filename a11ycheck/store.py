@@ -2,7 +2,6 @@
 and the queries the CLI and later stages read from.
 """
 
-import hashlib
 import json
 import os
 import random
@@ -17,24 +16,31 @@ from urllib.parse import urlsplit
 
 from alembic import command
 from alembic.config import Config
-from platformdirs import user_data_path
 from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, create_engine
+from sqlmodel import Session, SQLModel, create_engine
 
-from a11ycheck.audit.results import AUDIT_FAILURES, OK, PageResult
 from a11ycheck.errors import UserError
-from a11ycheck.models import Document, Page, Run, Site, Violation, ViolationNode, utcnow
+from a11ycheck.finding_groups import FoundNode
+from a11ycheck.models import (
+    Document,
+    NeedsReview,
+    NeedsReviewNode,
+    Page,
+    Run,
+    Site,
+    Violation,
+    ViolationNode,
+    utcnow,
+)
+from a11ycheck.vocabulary.fingerprints import node_fingerprint
+from a11ycheck.vocabulary.results import NodeResult, PageResult, RuleResult
+from a11ycheck.vocabulary.statuses import AUDIT_FAILURES, KILLED, OK, REDIRECTED, RUNNING, http_code
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _PG_MIGRATION_LOCK = 7_277_001  # advisory lock id: one migrator at a time on a shared database
-
-
-def default_database_url() -> str:
-    """`$A11YCHECK_DB`, else a SQLite file in the user's data folder (~/.local/share/a11ycheck/)."""
-    return os.environ.get("A11YCHECK_DB") or f"sqlite:///{user_data_path('a11ycheck') / 'a11ycheck.db'}"
 
 
 def engine_for(url: str) -> Engine:
@@ -131,13 +137,6 @@ def owner_is_dead(owner: str | None) -> bool:
         return True
 
 
-def node_fingerprint(rule: str, page_url: str, target: list) -> str:
-    """Stable across runs: the same rule failing on the same element of the same page."""
-    path = urlsplit(page_url)._replace(scheme="", netloc="").geturl()
-    raw = json.dumps([rule, path, target], separators=(",", ":"))
-    return hashlib.sha1(raw.encode()).hexdigest()
-
-
 @dataclass(frozen=True)
 class PageRecord:
     """What the crawl knows of a page before (or instead of) the browser: from a spider's PageItem."""
@@ -149,6 +148,7 @@ class PageRecord:
     referrer: str | None = None
     title: str | None = None
     error: str | None = None
+    redirect_to: str | None = None  # status "redirected": where the site sent the crawler
 
 
 @dataclass(frozen=True)
@@ -165,13 +165,17 @@ class RunSummary:
     http_errors: int
     violations: int
     documents: int
+    redirected: int = 0
+    needs_review: int = 0  # rules axe could not decide on, counted once per page
+    reused: int = 0  # audited pages whose findings were carried forward unchanged (a11ycheck/reuse.py)
+    reuse_base: int | None = None  # the run they came from; None: a full audit
 
 
 class Store:
     """One database; every public method opens and closes its own session."""
 
-    def __init__(self, url: str | None = None):
-        self.url = url or default_database_url()
+    def __init__(self, url: str):
+        self.url = url
         self.engine = engine_for(self.url)
         try:
             migrate_when_free(self.engine)
@@ -202,7 +206,15 @@ class Store:
                 session.commit()
             return site
 
-    def start_run(self, kind: str, start_url: str | None, options: dict, axe_version: str) -> Run:
+    def start_run(
+        self,
+        kind: str,
+        start_url: str | None,
+        options: dict,
+        axe_version: str,
+        audit_code: str = "",
+        reuse_base: int | None = None,
+    ) -> Run:
         site = self.ensure_site(start_url) if start_url else None
         run = Run(
             kind=kind,
@@ -211,6 +223,8 @@ class Store:
             options=json.dumps(options, sort_keys=True),
             axe_version=axe_version,
             owner=this_process(),
+            audit_code=audit_code,
+            reuse_base=reuse_base,
         )
         with self.session() as session:
             session.add(run)
@@ -240,11 +254,18 @@ class Store:
             run.error = error
             session.commit()
 
-    def save_pages(self, run_id: int, batch: Iterable[tuple[PageRecord, PageResult | None]]) -> None:
-        """Write a batch of pages with their violations and nodes in one transaction."""
+    def save_pages(
+        self,
+        run_id: int,
+        batch: Iterable[tuple[PageRecord, PageResult | None]],
+        rows: Iterable[SQLModel] = (),
+    ) -> None:
+        """Write a batch of pages with their findings, and the rows the run's observers made of them (keyed
+        by run and URL), in one transaction."""
         with self.session() as session:
             for record, result in batch:
                 session.add(_page_row(run_id, record, result))
+            session.add_all(list(rows))
             session.commit()
 
     def save_documents(self, run_id: int, documents: Iterable[Document]) -> None:
@@ -287,14 +308,89 @@ class Store:
                 select(Page)
                 .where(Page.run_id == run_id)
                 .order_by(Page.id)
-                .options(selectinload(Page.violations).selectinload(Violation.nodes))
+                .options(
+                    selectinload(Page.violations).selectinload(Violation.nodes),
+                    selectinload(Page.needs_review).selectinload(NeedsReview.nodes),
+                )
             )
             return list(session.exec(query).scalars().all())
+
+    def failing_nodes(self, run_id: int) -> list[FoundNode]:
+        """Every element failing a rule in a run, with its page: what fix-once groups are made of."""
+        with self.session() as session:
+            rows = session.exec(
+                select(
+                    Page.url,
+                    Violation.rule,
+                    Violation.impact,
+                    Violation.level,
+                    Violation.help,
+                    ViolationNode.target,
+                    ViolationNode.html,
+                )
+                .join(Violation, Violation.page_id == Page.id)
+                .join(ViolationNode, ViolationNode.violation_id == Violation.id)
+                .where(Page.run_id == run_id)
+                .order_by(Page.id, Violation.id, ViolationNode.id)
+            ).all()
+        return [
+            FoundNode(url, rule, impact, level, help_text, tuple(map(str, json.loads(target))), html)
+            for url, rule, impact, level, help_text, target, html in rows
+        ]
 
     def run_documents(self, run_id: int) -> list[Document]:
         with self.session() as session:
             query = select(Document).where(Document.run_id == run_id).order_by(Document.id)
             return list(session.exec(query).scalars().all())
+
+    def site_runs(self, site_id: int) -> list[Run]:
+        """Every run of a site, newest first."""
+        with self.session() as session:
+            query = select(Run).where(Run.site_id == site_id).order_by(Run.id.desc())
+            return list(session.exec(query).scalars().all())
+
+    def page_fingerprints(self, run_id: int) -> dict[str, tuple[str, int]]:
+        """What axe saw on each audited page of a run, by URL: (fingerprint, page id)."""
+        with self.session() as session:
+            rows = session.exec(
+                select(Page.url, Page.fingerprint, Page.id).where(
+                    Page.run_id == run_id, Page.status == OK, Page.fingerprint.is_not(None)
+                )
+            ).all()
+        return {url: (fingerprint, page_id) for url, fingerprint, page_id in rows}
+
+    def page_findings(self, page_id: int) -> PageResult:
+        """A stored page's findings as an audit result (to carry them forward); LookupError if it is gone or
+        its detail was pruned meanwhile."""
+        with self.session() as session:
+            page = (
+                session.exec(
+                    select(Page)
+                    .where(Page.id == page_id)
+                    .options(
+                        selectinload(Page.violations).selectinload(Violation.nodes),
+                        selectinload(Page.needs_review).selectinload(NeedsReview.nodes),
+                    )
+                )
+                .scalars()
+                .first()
+            )
+            if page is None or page.fingerprint is None:  # gone, or pruned since (a11ycheck/retention.py)
+                raise LookupError(f"page {page_id} is not in the database, or its detail was pruned")
+            return PageResult(
+                url=page.url,
+                status=page.status,
+                violations=[_rule_result(v) for v in page.violations],
+                needs_review=[_rule_result(v) for v in page.needs_review],
+                passed_rules=[r for r in page.passed_rules.split(",") if r],
+                inapplicable_rules=[r for r in page.inapplicable_rules.split(",") if r],
+            )
+
+    def latest_run_id(self, site_id: int) -> int | None:
+        """The newest run of a site, or None."""
+        with self.session() as session:
+            query = select(Run.id).where(Run.site_id == site_id).order_by(Run.id.desc()).limit(1)
+            return session.exec(query).scalars().first()
 
     def get_run(self, run_id: int) -> Run:
         with self.session() as session:
@@ -310,19 +406,29 @@ class Store:
             select(func.count(Violation.id)).join(Page).where(Page.run_id == run.id)
         ).scalar()
         documents = session.exec(select(func.count(Document.id)).where(Document.run_id == run.id)).scalar()
+        reused = session.exec(
+            select(func.count(Page.id)).where(Page.run_id == run.id, Page.reused_from.is_not(None))
+        ).scalar()
+        unsure = session.exec(
+            select(func.count(NeedsReview.id)).join(Page).where(Page.run_id == run.id)
+        ).scalar()
         return RunSummary(
             id=run.id,
             kind=run.kind,
             start_url=run.start_url,
-            status="killed" if run.status == "running" and owner_is_dead(run.owner) else run.status,
+            status=KILLED if run.status == RUNNING and owner_is_dead(run.owner) else run.status,
             started_at=run.started_at,
             finished_at=run.finished_at,
             pages=sum(by_status.values()),
             audited=by_status.get(OK, 0),
             failed=sum(by_status.get(s, 0) for s in AUDIT_FAILURES),
-            http_errors=sum(n for s, n in by_status.items() if s.startswith("http-")),
+            http_errors=sum(n for s, n in by_status.items() if http_code(s) is not None),
             violations=violations or 0,
             documents=documents or 0,
+            redirected=by_status.get(REDIRECTED, 0),
+            needs_review=unsure or 0,
+            reused=reused or 0,
+            reuse_base=run.reuse_base,
         )
 
 
@@ -340,30 +446,64 @@ def _page_row(run_id: int, record: PageRecord, result: PageResult | None) -> Pag
         duration_ms=result.duration_ms if result else 0,
         attempts=result.attempts if result else 1,
         audited_at=datetime.now(UTC),
+        passed_rules=",".join(sorted(set(result.passed_rules))) if result else "",
+        inapplicable_rules=",".join(sorted(set(result.inapplicable_rules))) if result else "",
+        redirect_to=(result.redirect_to if result else None) or record.redirect_to,
+        fingerprint=result.fingerprint if result else None,
+        reused_from=result.reused_from if result else None,
     )
     for found in result.violations if result else ():
-        violation = Violation(
-            rule=found.rule,
-            impact=found.impact,
-            level=found.level,
-            wcag_version=found.wcag_version,
-            wcag=",".join(found.wcag),
-            tags=",".join(found.tags),
-            help=found.help,
-            description=found.description,
-            help_url=found.help_url,
-        )
+        violation = Violation(**_rule_columns(found))
         violation.nodes = [
-            ViolationNode(
-                target=json.dumps(node.target),
-                html=node.html,
-                failure_summary=node.failure_summary,
-                fingerprint=node_fingerprint(found.rule, record.url, node.target),
-            )
-            for node in found.nodes
+            ViolationNode(**_node_columns(found.rule, record.url, node)) for node in found.nodes
         ]
         page.violations.append(violation)
+    for found in result.needs_review if result else ():
+        unsure = NeedsReview(**_rule_columns(found))
+        unsure.nodes = [
+            NeedsReviewNode(**_node_columns(found.rule, record.url, node)) for node in found.nodes
+        ]
+        page.needs_review.append(unsure)
     return page
+
+
+def _rule_result(row: Violation | NeedsReview) -> RuleResult:
+    """A stored rule result back as the audit gave it (tags keep level, version and criteria)."""
+    return RuleResult(
+        rule=row.rule,
+        impact=row.impact,
+        tags=[t for t in row.tags.split(",") if t],
+        help=row.help,
+        description=row.description,
+        help_url=row.help_url,
+        nodes=[
+            NodeResult(target=json.loads(n.target), html=n.html, failure_summary=n.failure_summary)
+            for n in row.nodes
+        ],
+    )
+
+
+def _rule_columns(found: RuleResult) -> dict:
+    return {
+        "rule": found.rule,
+        "impact": found.impact,
+        "level": found.level,
+        "wcag_version": found.wcag_version,
+        "wcag": ",".join(found.wcag),
+        "tags": ",".join(found.tags),
+        "help": found.help,
+        "description": found.description,
+        "help_url": found.help_url,
+    }
+
+
+def _node_columns(rule: str, page_url: str, node: NodeResult) -> dict:
+    return {
+        "target": json.dumps(node.target),
+        "html": node.html,
+        "failure_summary": node.failure_summary,
+        "fingerprint": node_fingerprint(rule, page_url, node.target),
+    }
 
 
 def safe_error(exc: SQLAlchemyError) -> str:

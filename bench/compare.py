@@ -8,7 +8,8 @@ loopback, and each tool audits all of it with the same number of browsers, one t
 own process tree:
 
 - `a11ycheck audit --urls-file` (the page list) and `a11ycheck crawl` (the site, `--max-pages N`,
-  `--delay 0` unless `--crawl-delay` says otherwise);
+  `--delay 0` unless `--crawl-delay` says otherwise); on request the same with `--no-language`
+  (`a11ycheck-audit-no-language`, `a11ycheck-crawl-no-language`), for the cost of plain-language scoring;
 - the plain loop (`bench/plain_loop.py`): one page at a time per browser, axe sent with every page;
 - pa11y-ci 4 with its axe runner (`bench/node/`), `concurrency` = browsers: pa11y-ci drives one Chromium
   with that many tabs, each in its own browser context, axe injected into every page.
@@ -46,8 +47,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = list(CHROMIUM_ARGS)
 TOOLS = ("a11ycheck-audit", "a11ycheck-crawl", "plain-loop", "pa11y-ci")
 # on request: the plain loop in browsers with a11ycheck's ENGINE_ARGS, to tell what those flags give apart
-# from what the loop itself saves
-EXTRA_TOOLS = ("plain-loop-tuned",)
+# from what the loop itself saves; a11ycheck with plain-language scoring off, to tell what scoring costs
+NO_LANGUAGE = "-no-language"
+EXTRA_TOOLS = ("plain-loop-tuned", "a11ycheck-audit" + NO_LANGUAGE, "a11ycheck-crawl" + NO_LANGUAGE)
 
 
 @dataclass
@@ -158,7 +160,9 @@ def run_tool(
     if tool.startswith("a11ycheck"):
         db = f"sqlite:///{workdir / f'{tool}.{round_number}.db'}"
         common = ["--browsers", str(args.browsers), "--allow-private", "--db", db]
-        if tool == "a11ycheck-audit":
+        if tool.endswith(NO_LANGUAGE):
+            common.append("--no-language")
+        if tool.removesuffix(NO_LANGUAGE) == "a11ycheck-audit":
             command = [A11YCHECK, "audit", "--urls-file", str(urls_file), *common]
         else:
             command = [A11YCHECK, "crawl", base + "/", "--max-pages", str(len(urls)), *common]
@@ -297,10 +301,17 @@ def main(argv: list[str] | None = None) -> int:
             values = [v for v in values if v is not None]
             if values:
                 ratios[f"{ours} / {theirs}"] = {"per_round": values, "median": statistics.median(values)}
+        values = [ratio(runs, ours, ours + NO_LANGUAGE, n) for n in range(1, args.rounds + 1)]
+        values = [v for v in values if v is not None]
+        if values:  # plain-language scoring on / off: the target is 0.95 or more
+            ratios[f"{ours} / {ours}{NO_LANGUAGE}"] = {
+                "per_round": values,
+                "median": statistics.median(values),
+            }
     print()
     for name, value in ratios.items():
         per_round = ", ".join(f"{v:.2f}" for v in value["per_round"])
-        print(f"{name:<32} {value['median']:>5.2f}x   (per round: {per_round})")
+        print(f"{name:<48} {value['median']:>5.2f}x   (per round: {per_round})")
     for report in busy:
         if "error" in report:
             print(f"instrumented {report['mode']} failed: {report['error']}")

@@ -4,8 +4,8 @@ where the rest of the time went.
     .venv/bin/python -m bench.instrumented_run audit --urls-file urls.txt --browsers 2
     .venv/bin/python -m bench.instrumented_run crawl http://127.0.0.1:8800/ --max-pages 300 --browsers 2
 
-It calls `a11ycheck.runs.audit_urls` or `crawl_site` with a Settings object, as the CLI does, and keeps
-hold of the BrowserPool the run makes (by wrapping `a11ycheck.runs._browsers`) to read
+It calls `a11ycheck.runs.audit_urls` or `crawl_site` with a plan (a11ycheck.targets), as the CLI does, and
+keeps hold of the BrowserPool the run makes (by wrapping `a11ycheck.runs._browsers`) to read
 `stats.busy_seconds`: the time browsers spent inside `BrowserPool.audit`. Busy share = busy seconds /
 (browsers x wall). It also times every WebDriver command (wrapping selenium's `WebDriver.execute`) and
 samples the stacks of all Python threads every 20 ms, so the time that is not the browser's can be named.
@@ -30,6 +30,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from a11ycheck import runs
 from a11ycheck.settings import Settings
 from a11ycheck.store import Store
+from a11ycheck.targets import plan_audit, plan_crawl
 
 SAMPLE_EVERY = 0.02  # 50 samples a second: enough, and cheap for the process measured
 _BLOCKING_FUNCTIONS = {"readinto", "recv", "recv_into", "select", "poll", "wait", "get", "sleep", "accept"}
@@ -198,9 +199,9 @@ def run(mode: str, target: str, settings: Settings) -> dict:
             started = time.perf_counter()
             if mode == "audit":
                 urls = [line.strip() for line in Path(target).read_text().splitlines() if line.strip()]
-                summary = runs.audit_urls(urls, settings, store)
+                summary = runs.audit_urls(plan_audit(urls, settings), store)
             else:
-                summary = runs.crawl_site(target, settings, store)
+                summary = runs.crawl_site(plan_crawl(target, settings), store)
             wall = time.perf_counter() - started
     finally:
         runs._browsers = make_pool

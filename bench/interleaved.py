@@ -17,8 +17,9 @@ from collections import defaultdict
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from a11ycheck.audit.chromium import BrowserConfig, ChromiumBrowser
-from a11ycheck.audit.page_audit import AuditLimits, audit_page, prepare_browser
+from a11ycheck.audit.chromium import ChromiumBrowser
+from a11ycheck.audit.config import AuditLimits, BrowserConfig
+from a11ycheck.audit.page_audit import audit_page, prepare_browser
 from bench import plain_loop
 from bench.site_generator import MunicipalSite, SiteServer
 

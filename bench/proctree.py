@@ -49,6 +49,11 @@ def tree_members(root: int) -> dict[int, int]:
     return {pid: rss for pid, (rss, _) in _tree(root).items()}
 
 
+def tree_cpu_seconds(root: int) -> float:
+    """CPU seconds so far of `root` and its living descendants (an exited process takes its own along)."""
+    return sum(cpu for _, cpu in _tree(root).values())
+
+
 def _tree(root: int) -> dict[int, tuple[int, float]]:
     """{pid: (RSS in bytes, CPU seconds so far)} of `root` and all its descendants."""
     processes = _processes()

@@ -2,7 +2,8 @@
 
     .venv/bin/python -m bench.profile_page --pages 30
     .venv/bin/python -m bench.profile_page --pages 30 --stock          # axe-core as shipped, for contrast
-    (cd /tmp && npm pack axe-core@4.10.2 && tar xzf axe-core-4.10.2.tgz)
+    .venv/bin/python -m bench.profile_page --pages 30 --unchanged      # a re-audit of unchanged pages
+    (cd /tmp && npm pack axe-core@4.14.1 && tar xzf axe-core-4.14.1.tgz)
     .venv/bin/python -m bench.profile_page --axe-file /tmp/package/axe.js   # readable function names
 
 One browser, prepared as the pool prepares it, audits leaf pages of a generated site (5 first to warm up)
@@ -17,8 +18,9 @@ import time
 from pathlib import Path
 
 from a11ycheck.audit import axe, page_audit
-from a11ycheck.audit.chromium import BrowserConfig, ChromiumBrowser
-from a11ycheck.audit.page_audit import AuditLimits, audit_page, prepare_browser
+from a11ycheck.audit.chromium import ChromiumBrowser
+from a11ycheck.audit.config import AuditLimits, BrowserConfig
+from a11ycheck.audit.page_audit import audit_page, prepare_browser
 from bench.site_generator import MunicipalSite, SiteServer
 
 WARM_UP = 5
@@ -31,7 +33,7 @@ def axe_under_test(stock: bool, axe_file: str | None) -> str:
     return "\n".join(parts)
 
 
-def profile(pages: int, source: str, top: int) -> None:
+def profile(pages: int, source: str, top: int, unchanged: bool = False) -> None:
     # what prepare_browser registers, and what inject_axe_into_frames sends where it is missing
     axe.axe_source = page_audit.axe_source = lambda: source
     site = MunicipalSite(max(300, pages + WARM_UP + 12))
@@ -48,11 +50,12 @@ def profile(pages: int, source: str, top: int) -> None:
             cdp("Profiler.setSamplingInterval", {"interval": 200})
             wall = 0.0
             for url in urls[WARM_UP:]:
+                previous = audit_page(browser, url, AuditLimits()).fingerprint if unchanged else None
                 cdp("Profiler.start", {})
                 started = time.perf_counter()
-                result = audit_page(browser, url, AuditLimits())
+                result = audit_page(browser, url, AuditLimits(), previous=previous)
                 wall += time.perf_counter() - started
-                assert result.status == "ok", result
+                assert result.status == "ok" and result.reused == unchanged, result
                 recorded = cdp("Profiler.stop", {})["profile"]
                 frames = {node["id"]: node["callFrame"] for node in recorded["nodes"]}
                 for node_id, delta in zip(recorded["samples"], recorded["timeDeltas"], strict=True):
@@ -74,8 +77,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stock", action="store_true", help="axe-core as shipped, without a11ycheck's memo")
     parser.add_argument("--axe-file", help="another build of the same axe-core (axe.js: readable names)")
     parser.add_argument("--top", type=int, default=30, help="functions listed (default 30)")
+    parser.add_argument(
+        "--unchanged",
+        action="store_true",
+        help="profile a re-audit that finds each page unchanged (each page is audited once before)",
+    )
     args = parser.parse_args(argv)
-    profile(args.pages, axe_under_test(args.stock, args.axe_file), args.top)
+    profile(args.pages, axe_under_test(args.stock, args.axe_file), args.top, args.unchanged)
     return 0
 
 

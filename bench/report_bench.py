@@ -61,8 +61,18 @@ def organisation_slugs(count: int) -> list[str]:
     return (slugs + [f"bench-organisatie-{i}" for i in range(count)])[:count]
 
 
-def generate(url: str, organisations: int, runs: int, pages: int, seed: int = 1) -> dict[str, int]:
-    """Fill a new database; returns how many rows of each kind it holds."""
+def generate(
+    url: str,
+    organisations: int,
+    runs: int,
+    pages: int,
+    seed: int = 1,
+    *,
+    every_days: int = 30,
+    first_run: datetime = FIRST_RUN,
+) -> dict[str, int]:
+    """Fill a new database with a crawl of each site every `every_days` days from `first_run`; returns how
+    many rows of each kind it holds."""
     store = Store(url)
     rng = random.Random(seed)
     totals = {"pages": 0, "violations": 0, "nodes": 0}
@@ -78,14 +88,14 @@ def generate(url: str, organisations: int, runs: int, pages: int, seed: int = 1)
                         "host": host,
                         "start_url": f"https://{host}/",
                         "organisation": slug,
-                        "created_at": FIRST_RUN,
+                        "created_at": first_run,
                     }
                 ],
             )
             quality = rng.uniform(0.4, 1.6)  # some sites are much worse than others
             for run_index in range(runs):
                 ids["run"] += 1
-                started = FIRST_RUN + timedelta(days=30 * run_index, minutes=number)
+                started = first_run + timedelta(days=every_days * run_index, minutes=number)
                 connection.execute(
                     insert(Run.__table__),
                     [
@@ -105,7 +115,8 @@ def generate(url: str, organisations: int, runs: int, pages: int, seed: int = 1)
                 improvement = 1.0 - 0.04 * run_index * rng.random()
                 rows = _run_rows(rng, ids, ids["run"], host, pages, quality * improvement, started)
                 for table, batch in zip((Page, Violation, ViolationNode), rows, strict=True):
-                    connection.execute(insert(table.__table__), batch)
+                    if batch:  # an empty list would insert one row of defaults
+                        connection.execute(insert(table.__table__), batch)
                 totals["pages"] += len(rows[0])
                 totals["violations"] += len(rows[1])
                 totals["nodes"] += len(rows[2])
@@ -249,14 +260,14 @@ def read_every_row(url: str) -> int:
     return count
 
 
-def build(url: str, out: str, charters: str | None, workers: int | None) -> int:
+def build(
+    url: str, out: str, charters: str | None, workers: int | None, today: date = date(2026, 1, 15)
+) -> int:
     from a11ycheck.report.build import ReportRequest, build_report
 
     store = Store(url)
     charters_dir = Path(charters) if charters else None
-    request = ReportRequest(
-        out=Path(out), charters_dir=charters_dir, today=date(2026, 1, 15), workers=workers
-    )
+    request = ReportRequest(out=Path(out), charters_dir=charters_dir, today=today, workers=workers)
     result = build_report(store, request)
     store.close()
     return result.files

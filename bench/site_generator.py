@@ -11,6 +11,10 @@ leaf pages. Leaves carry images, tables, forms, PDF links and iframes (a map or 
 `/ingesloten/...`, not linked, so not pages). A crawler finds every page within depth 3 from the home page
 (home -> section -> archive -> page), and all of them in `/sitemap.xml` (a sitemap index).
 
+Documents: one distinct PDF per `pages_per_document` pages (20 by default), each leaf linking up to two; by
+default a few bytes that are no real PDF, with `real_documents` a real one (the documents wing's generator:
+2 to 30 pages, tagged or not, seeded by its number), for the documents benchmark.
+
 URLs carry no digits (a leaf is `/nieuws/heraanleg-kerkstraat-baac`), so a11ycheck's trap guard (50 URLs
 per digit pattern) does not cut the crawl short. Each page gets each defect of `DEFAULT_DEFECT_RATES` with
 that probability (seeded by its path); `MunicipalSite.defects(path)` says which, so an audit can be checked
@@ -24,13 +28,16 @@ import string
 import struct
 import sys
 import threading
+import time
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 
+from a11ycheck.http_serving import QuietHTTPServer, ServedSite, serve_until_interrupted
 from bench import site_pages as html
 
 SITE_NAME = "Gemeente Voorbeeld"
@@ -96,6 +103,8 @@ class MunicipalSite:
     seed: int = 1
     defect_rates: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_DEFECT_RATES))
     huge_pages: int = 0
+    pages_per_document: int = DOCUMENTS_PER_PAGE
+    real_documents: bool = False
 
     def __post_init__(self) -> None:
         if self.pages < MIN_PAGES:
@@ -170,7 +179,7 @@ class MunicipalSite:
         return ref.kind == "map" or (ref.kind in ("news", "event") and ref.index % 5 == 0)
 
     def _document_count(self) -> int:
-        return max(4, self.pages // DOCUMENTS_PER_PAGE)
+        return max(4, self.pages // self.pages_per_document)
 
     def _document(self, number: int) -> tuple[str, str]:
         rng = random.Random(f"{self.seed}:document:{number}")
@@ -194,6 +203,8 @@ class MunicipalSite:
         if path.startswith("/beelden/") and path.endswith(".png"):
             return 200, "image/png", _png(sum(path.encode()) % 8)
         if path.startswith("/documenten/") and path.endswith(".pdf"):
+            if self.real_documents:
+                return _real_pdf(self.seed, path)
             return 200, "application/pdf", b"%PDF-1.4\n% generated\n%%EOF\n"
         if path.startswith("/ingesloten/"):
             kind = "kaart" if path.startswith("/ingesloten/kaart-") else "video"
@@ -376,6 +387,18 @@ def _from_letters(text: str) -> int:
 
 
 @cache
+def _real_pdf(seed: int, path: str) -> tuple[int, str, bytes]:
+    """A real PDF for a document path: 2 to 30 pages, tagged or not (the checks have work to do)."""
+    from a11ycheck.documents.samples_pdf import PdfSpec, build_pdf
+
+    rng = random.Random(f"{seed}:pdf:{path}")
+    title = path.rsplit("/", 1)[1].removesuffix(".pdf").replace("-", " ").capitalize()
+    pages = rng.randrange(2, 31)
+    spec = PdfSpec(title=title, heading=title, pages=pages, tagged=rng.random() < 0.6, outline=pages > 20)
+    return 200, "application/pdf", build_pdf(spec)
+
+
+@cache
 def _png(shade: int) -> bytes:
     """A small solid-colour PNG (64x36), one of eight shades."""
     width, height = 64, 36
@@ -394,21 +417,47 @@ def _png(shade: int) -> bytes:
     )
 
 
-class _SiteHTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128
+# What a page's browser fetches beside the page; everything else (pages, robots.txt, sitemaps, documents)
+# is fetched through the crawl's per-host slot.
+SUBRESOURCES = ("/static/", "/beelden/", "/ingesloten/")
 
-    def __init__(self, address: tuple[str, int], site: MunicipalSite):
-        self.site = site
-        super().__init__(address, _SiteHandler)
-        self.base_url = f"http://{self.server_address[0]}:{self.server_address[1]}"
 
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A browser hanging up mid-response is normal here."""
+class RequestCounter:
+    """Requests the server is answering at this moment, and the most it ever answered at once: all of them,
+    and those outside SUBRESOURCES (what a crawl's per-host concurrency limits). A request counts from its
+    arrival until its answer is ready to send, not until it is sent: a client may send its next request as
+    soon as it has read the last byte, before the server's thread has returned from writing it. Each answer
+    can be held back `delay` seconds, so that requests sent together overlap on the server."""
+
+    def __init__(self, delay: float = 0.0):
+        self.delay = delay
+        self.requests = 0
+        self.active = self.peak = 0
+        self.active_crawl = self.peak_crawl = 0
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def answering(self, path: str) -> Iterator[None]:
+        crawl = not path.startswith(SUBRESOURCES)
+        with self._lock:
+            self.requests += 1
+            self.active += 1
+            self.peak = max(self.peak, self.active)
+            if crawl:
+                self.active_crawl += 1
+                self.peak_crawl = max(self.peak_crawl, self.active_crawl)
+        try:
+            if self.delay:
+                time.sleep(self.delay)
+            yield
+        finally:
+            with self._lock:
+                self.active -= 1
+                self.active_crawl -= crawl
 
 
 class _SiteHandler(BaseHTTPRequestHandler):
-    server: _SiteHTTPServer
+    server: QuietHTTPServer  # with `site` and `counter` (SiteServer.bind)
     protocol_version = "HTTP/1.1"
     server_version = "GeneratedMunicipality/1.0"
 
@@ -423,7 +472,8 @@ class _SiteHandler(BaseHTTPRequestHandler):
 
     def _respond(self, send_body: bool) -> None:
         path = urlsplit(self.path).path
-        status, content_type, body = self.server.site.render(path, self.server.base_url)
+        with self.server.counter.answering(path):
+            status, content_type, body = self.server.site.render(path, self.server.base_url)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -434,31 +484,20 @@ class _SiteHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-class SiteServer:
-    """A generated site on a background thread; a context manager, like the demo's DemoServer."""
+class SiteServer(ServedSite):
+    """A generated site on a background thread; a context manager, like the demo's DemoServer. `counter`
+    tells how many requests it answered at once (RequestCounter)."""
 
-    def __init__(self, site: MunicipalSite, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, site: MunicipalSite, host: str = "127.0.0.1", port: int = 0, delay: float = 0.0):
+        super().__init__(_SiteHandler, host, port)
         self.site = site
-        self.host, self.port = host, port
-        self.base_url = ""
-        self._httpd: _SiteHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self.counter = RequestCounter(delay)
 
-    def __enter__(self) -> "SiteServer":
-        self._httpd = _SiteHTTPServer((self.host, self.port), self.site)
-        self.base_url = self._httpd.base_url
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="generated-site", daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join()
+    def bind(self) -> QuietHTTPServer:
+        httpd = super().bind()
+        httpd.site = self.site
+        httpd.counter = self.counter
+        return httpd
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -479,14 +518,7 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.urls_file, "w", encoding="utf-8") as handle:
             handle.writelines(url + "\n" for url in site.urls(f"http://127.0.0.1:{args.port}"))
         return 0
-    httpd = _SiteHTTPServer(("127.0.0.1", args.port), site)
-    print(f"serving {len(site.paths())} pages at {httpd.base_url}/ (Ctrl-C to stop)", flush=True)
-    try:
-        httpd.serve_forever(poll_interval=0.2)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        httpd.server_close()
+    serve_until_interrupted(SiteServer(site, port=args.port).bind(), f"{len(site.paths())} pages")
     return 0
 
 

@@ -35,6 +35,6 @@ stamp=.venv/.a11ycheck-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing a11ycheck and its dependencies into .venv" >&2
   .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v 'is ignored: it is neither' || true
-  .venv/bin/python -c 'import a11ycheck.cli, scrapy, selenium, axe_selenium_python, sqlmodel' 
+  .venv/bin/python -c 'import a11ycheck.cli, scrapy, selenium, sqlmodel; from a11ycheck.engine import shipped_record; shipped_record()'
   touch "$stamp"
 fi

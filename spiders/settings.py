@@ -6,8 +6,9 @@ server's response times, keeps few connections open and says who it is in its Us
 
 from typing import Any
 
+from a11ycheck.spiders.middlewares import ALLOW_PRIVATE_SETTING
+
 from a11ycheck import __version__
-from spiders.middlewares import ALLOW_PRIVATE_SETTING
 
 USER_AGENT = f"a11ycheck/{__version__} (accessibility monitoring of public-sector websites, WCAG 2.1 AA)"
 MEGABYTE = 1024 * 1024
@@ -17,13 +18,14 @@ def crawl_settings(
     *,
     allow_private: bool,
     max_depth: int,
-    download_timeout: float = 20.0,
-    download_delay: float = 0.0,
+    download_timeout: float,
+    download_delay: float,
+    max_page_bytes: int,
     concurrent_per_host: int = 2,
     user_agent: str = USER_AGENT,
-    max_page_bytes: int = 20 * MEGABYTE,
 ) -> dict[str, Any]:
-    """The Scrapy settings for a crawl; the caller adds ITEM_PIPELINES (and FEEDS, if it wants any)."""
+    """The Scrapy settings for a crawl, from the values of a11ycheck's Settings (the one home of defaults);
+    the caller adds ITEM_PIPELINES and the download handlers."""
     return {
         "USER_AGENT": user_agent,
         "ROBOTSTXT_OBEY": True,
@@ -43,10 +45,10 @@ def crawl_settings(
         # Before OffsiteMiddleware (50) and RobotsTxtMiddleware (100): nothing is sent, not even
         # a robots.txt request, to a host that leaves the site or the public internet.
         "DOWNLOADER_MIDDLEWARES": {
-            "spiders.middlewares.ScopeGuardMiddleware": 30,
-            "spiders.middlewares.AddressGuardMiddleware": 40,
+            "a11ycheck.spiders.middlewares.ScopeGuardMiddleware": 30,
+            "a11ycheck.spiders.middlewares.AddressGuardMiddleware": 40,
             # before HttpProxyMiddleware (750), which turns meta["proxy"] into the proxy connection
-            "spiders.middlewares.EgressProxyMiddleware": 740,
+            "a11ycheck.spiders.middlewares.EgressProxyMiddleware": 740,
         },
         ALLOW_PRIVATE_SETTING: allow_private,
     }

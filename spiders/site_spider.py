@@ -1,7 +1,10 @@
 """The spider that finds every page and document of one website, for the audit to visit.
 
 It yields items only: a PageItem per page (or per page that failed to load) and a DocumentItem per
-linked document. Auditing in a browser and storing results are the item pipeline's job.
+linked document. Auditing in a browser, checking documents and storing results are the item pipeline's job.
+With `download_documents`, a document is fetched whole (a GET under the size cap, at most `max_documents`
+per site) like any other request, through the same middlewares, robots.txt and delay; without, a HEAD
+request records that it is there.
 """
 
 import logging
@@ -9,6 +12,18 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 from urllib.parse import urljoin
 
+from a11ycheck.spiders.document_items import (
+    DEFAULT_MAX_DOCUMENT_BYTES,
+    content_type,
+    downloaded_document,
+    expected_size,
+    failure_message,
+    is_document_type,
+    is_tls_failure,
+    recorded_document,
+)
+from a11ycheck.spiders.items import DOCUMENT_NOT_CHECKED, PAGE_REQUEST, RENDERED, DocumentItem, PageItem
+from a11ycheck.spiders.middlewares import AddressRefused, OutOfScope
 from scrapy import Request
 from scrapy.exceptions import CloseSpider, DownloadCancelledError, DownloadTimeoutError, IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
@@ -16,39 +31,35 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.spiders import SitemapSpider
 from scrapy.spiders.sitemap import iterloc
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.internet.defer import CancelledError
 from twisted.internet.error import TCPTimedOutError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.python.failure import Failure
 
 from a11ycheck.netguard import UnresolvableHost
 from a11ycheck.urls import SiteScope, TrapGuard, is_document_url, is_non_page_url, normalize_url
-from spiders.items import PAGE_REQUEST, RENDERED, DocumentItem, PageItem
-from spiders.middlewares import AddressRefused, OutOfScope
+from a11ycheck.vocabulary.statuses import (
+    ERROR,
+    NOT_HTML,
+    REDIRECT_LOOP,
+    REDIRECTED,
+    REFUSED,
+    TIMEOUT,
+    TLS_ERROR,
+    TOO_LARGE,
+    http_status,
+)
 
 logger = logging.getLogger(__name__)
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-DOCUMENT_TYPES = frozenset(
-    {
-        "application/pdf",
-        "application/msword",
-        "application/rtf",
-        "text/rtf",
-        "application/epub+zip",
-        "application/vnd.ms-excel",
-        "application/vnd.ms-powerpoint",
-    }
-)
-DOCUMENT_TYPE_PREFIXES = (
-    "application/vnd.openxmlformats-officedocument.",
-    "application/vnd.oasis.opendocument.",
-)
 MAX_TITLE_LENGTH = 500
 SITEMAP_DEPTH = 1  # a page listed in a sitemap is one step from the start page
 TIMEOUT_ERRORS = (DownloadTimeoutError, TwistedTimeoutError, TCPTimedOutError)
 
 # Metadata keys the spider reads back from responses and failures.
 REFERRER = "a11ycheck_referrer"
+DOCUMENT_DOWNLOAD = "a11ycheck_document"  # a document request that fetches the file itself
 DEPTH = "depth"  # maintained by Scrapy's DepthMiddleware
 
 
@@ -60,6 +71,10 @@ class SiteSpider(SitemapSpider):
     `include` and `exclude` are regexes on the full URL; the start URL must pass them too (if it does
     not, only sitemap pages that do are crawled). Arguments may be strings (`scrapy crawl -a`).
     A page listed in a sitemap has depth 1 and the sitemap's URL as referrer.
+
+    With `download_documents`, each document is fetched whole, up to `max_document_bytes` (a larger one is
+    cancelled as it starts: too-large) and `max_documents` per crawl; the ones in `documents_done`
+    (recorded before a resume) count but are not fetched again.
     """
 
     name = "site"
@@ -72,6 +87,10 @@ class SiteSpider(SitemapSpider):
         max_depth: int = 10,
         include: list[str] | tuple[str, ...] | str = (),
         exclude: list[str] | tuple[str, ...] | str = (),
+        download_documents: bool | str = False,
+        max_documents: int = 200,
+        max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
+        documents_done: Iterable[str] = (),
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
@@ -89,6 +108,11 @@ class SiteSpider(SitemapSpider):
         self._pages: set[str] = set()
         self._documents: set[str] = set()
         self._stopping = False
+        self.download_documents = download_documents in (True, "1", "true", "yes")
+        self.max_documents = int(max_documents)
+        self.max_document_bytes = int(max_document_bytes)
+        self._documents_done = {normalize_url(url) for url in documents_done}
+        self._documents_fetched = len(self._documents_done)  # downloads started, before a resume too
 
     async def start(self) -> AsyncIterator[Request]:
         if not self.scope.in_scope(self.start_url):
@@ -119,33 +143,35 @@ class SiteSpider(SitemapSpider):
             yield from self._emit_page(
                 PageItem(
                     url=url,
-                    status=f"http-{response.status}",
+                    status=http_status(response.status),
                     http_status=response.status,
                     depth=depth,
                     referrer=referrer,
                 )
             )
             return
-        content_type = _content_type(response)
-        if _is_document_type(content_type):
-            yield from self._emit_document(_document_item(url, response, referrer))
+        media_type = content_type(response)
+        if is_document_type(media_type):
+            document = self._document_found_as_page(url, response, referrer)
+            if document is not None:
+                yield from self._emit_document(document)
             return
-        is_html = content_type in HTML_TYPES or (not content_type and isinstance(response, HtmlResponse))
+        is_html = media_type in HTML_TYPES or (not media_type and isinstance(response, HtmlResponse))
         if not is_html or not isinstance(response, TextResponse):
             yield from self._emit_page(
                 PageItem(
                     url=url,
-                    status="not-html",
+                    status=NOT_HTML,
                     http_status=response.status,
                     depth=depth,
                     referrer=referrer,
-                    error=f"served as {content_type or 'no content type'}, not HTML",
+                    error=f"served as {media_type or 'no content type'}, not HTML",
                 )
             )
             return
         if not self._claim_page(url):
             return  # reported already, e.g. reached again through a redirect
-        audit = response.meta.get(RENDERED)  # fetched by an auditing browser (a11ycheck/browser_fetch.py)
+        audit = response.meta.get(RENDERED)  # fetched by an auditing browser (spiders/browser_fetch.py)
         rendered = audit if audit is not None and audit.links is not None else None
         title = _short_title(rendered.title if rendered is not None else _title_text(response))
         yield PageItem(
@@ -172,9 +198,13 @@ class SiteSpider(SitemapSpider):
         status = self._failure_status(failure)
         if status is None:
             return
-        if status == "redirect-loop":
+        redirect_to = None
+        if status == REDIRECT_LOOP:
             url = request.meta["redirect_urls"][0]
             error = f"gave up after {request.meta['redirect_times']} redirects, the last to {request.url}"
+        elif status == REDIRECTED:
+            url, redirect_to = request.meta["redirect_urls"][0], request.url
+            error = f"redirected off the site, to {request.url}"
         else:
             url, error = request.url, _error_message(failure)
         yield from self._emit_page(
@@ -183,6 +213,7 @@ class SiteSpider(SitemapSpider):
                 status=status,
                 depth=request.meta.get(DEPTH, 0),
                 referrer=request.meta.get(REFERRER),
+                redirect_to=redirect_to,
                 error=error,
             )
         )
@@ -208,21 +239,113 @@ class SiteSpider(SitemapSpider):
     # -- documents ----------------------------------------------------------------------------
 
     def parse_document(self, response: Response) -> Iterator[DocumentItem | Request]:
-        """A document's HEAD response (or GET, for servers that refuse HEAD): a DocumentItem."""
+        """A document's response: its download (the file, or the HTTP error it got), or its HEAD response
+        (or GET, for servers that refuse HEAD) when documents are only recorded."""
         if response.request.method == "HEAD" and response.status in (405, 501):
             yield response.request.replace(method="GET")
             return
         url = normalize_url(response.url)
-        if self.scope.in_scope(url):
-            yield from self._emit_document(_document_item(url, response, response.meta.get(REFERRER)))
+        if not self.scope.in_scope(url):
+            return
+        referrer = response.meta.get(REFERRER)
+        if response.meta.get(DOCUMENT_DOWNLOAD):
+            yield from self._emit_document(downloaded_document(url, response, referrer))
+        else:
+            yield from self._emit_document(recorded_document(url, response, referrer))
 
     def on_document_error(self, failure: Failure) -> Iterator[DocumentItem]:
-        """A document that could not be reached is still recorded, without status."""
+        """A document that could not be fetched is still recorded: with why (a download), or without
+        status (a HEAD request). One robots.txt forbids is not recorded, like such a page."""
         request = failure.request
-        if self._failure_status(failure) in ("timeout", "error", "redirect-loop"):
-            yield from self._emit_document(
-                DocumentItem(url=normalize_url(request.url), referrer=request.meta.get(REFERRER))
+        status = self._failure_status(failure)
+        if not request.meta.get(DOCUMENT_DOWNLOAD):
+            if status in (TIMEOUT, ERROR, REDIRECT_LOOP):
+                yield from self._emit_document(
+                    DocumentItem(url=normalize_url(request.url), referrer=request.meta.get(REFERRER))
+                )
+            return
+        if status != TOO_LARGE and isinstance(failure.value, CancelledError | DownloadCancelledError):
+            # Scrapy cancels a download without Content-Length once it passes the size cap; any other
+            # cancellation is the crawl stopping, which leaves the document for a resume.
+            engine = getattr(getattr(self, "crawler", None), "engine", None)
+            status = TOO_LARGE if engine is not None and engine.running else None
+        if status is None:
+            return
+        if status == ERROR and is_tls_failure(failure.value):
+            status = TLS_ERROR
+        size = expected_size(failure.value) if status == TOO_LARGE else None
+        first_url = request.meta.get("redirect_urls", [request.url])[0]
+        yield from self._emit_document(
+            DocumentItem(
+                url=normalize_url(first_url),
+                size=size,
+                referrer=request.meta.get(REFERRER),
+                status=status,
+                message=failure_message(status, _error_message(failure), self.max_document_bytes),
             )
+        )
+
+    def _document_request(self, url: str, referrer: str | None) -> Request | DocumentItem | None:
+        """How to fetch a linked document: a HEAD to record it, a GET under the size cap to check it,
+        or not at all (recorded before a resume; over max_documents: recorded as not checked)."""
+        meta: dict[str, Any] = {REFERRER: referrer}
+        if not self.download_documents:
+            return Request(
+                url,
+                method="HEAD",
+                callback=self.parse_document,
+                errback=self.on_document_error,
+                meta=meta,
+                dont_filter=True,
+            )
+        if url in self._documents_done:
+            self._documents.add(url)
+            return None
+        if not self._claim_download():
+            return next(self._emit_document(self._over_document_limit(url, referrer)), None)
+        meta.update({DOCUMENT_DOWNLOAD: True, "download_maxsize": self.max_document_bytes})
+        meta["download_warnsize"] = 0  # a large document is expected, not worth a warning
+        return Request(
+            url, callback=self.parse_document, errback=self.on_document_error, meta=meta, dont_filter=True
+        )
+
+    def _claim_download(self) -> bool:
+        if self._documents_fetched >= self.max_documents:
+            return False
+        self._documents_fetched += 1
+        return True
+
+    def _over_document_limit(self, url: str, referrer: str | None) -> DocumentItem:
+        return DocumentItem(
+            url=url,
+            referrer=referrer,
+            status=DOCUMENT_NOT_CHECKED,
+            message=f"not downloaded: the crawl had fetched {self.max_documents} documents of this site "
+            "already (--max-documents)",
+        )
+
+    def _document_found_as_page(
+        self, url: str, response: Response, referrer: str | None
+    ) -> DocumentItem | None:
+        """A link that turned out to serve a document (by its content type): the file is here already."""
+        if not self.download_documents:
+            return recorded_document(url, response, referrer)
+        if url in self._documents_done:
+            return None  # recorded before a resume
+        if not self._claim_download():
+            return self._over_document_limit(url, referrer)
+        item = downloaded_document(url, response, referrer)
+        if item.body is not None and len(item.body) > self.max_document_bytes:
+            return DocumentItem(
+                url=url,
+                content_type=item.content_type,
+                size=len(item.body),
+                http_status=item.http_status,
+                referrer=referrer,
+                status=TOO_LARGE,
+                message=f"the file is {len(item.body)} bytes (limit {self.max_document_bytes})",
+            )
+        return item
 
     def _emit_document(self, item: DocumentItem) -> Iterator[DocumentItem]:
         if item.url not in self._documents:
@@ -273,8 +396,9 @@ class SiteSpider(SitemapSpider):
 
     # -- the gate every URL passes ------------------------------------------------------------
 
-    def _request_for(self, url: str, *, depth: int, referrer: str | None) -> Request | None:
-        """The request for a link or sitemap URL, or None if it is out of scope, seen, a trap or too deep."""
+    def _request_for(self, url: str, *, depth: int, referrer: str | None) -> Request | DocumentItem | None:
+        """The request for a link or sitemap URL, or None if it is out of scope, seen, a trap or too deep
+        (a DocumentItem for a document over max_documents)."""
         if self._stopping or depth > self.max_depth:
             return None
         try:
@@ -287,65 +411,33 @@ class SiteSpider(SitemapSpider):
             logger.debug("Not following %s: looks like a crawler trap", url)
             return None
         self._requested.add(url)
+        if is_document_url(url):
+            return self._document_request(url, referrer)
         # dont_filter: the spider deduplicates on normalised URLs itself, and Scrapy's duplicate filter
         # would silently drop the second hop of a redirect loop instead of letting it be reported.
-        meta = {REFERRER: referrer}
-        if is_document_url(url):
-            return Request(
-                url,
-                method="HEAD",
-                callback=self.parse_document,
-                errback=self.on_document_error,
-                meta=meta,
-                dont_filter=True,
-            )
-        meta[PAGE_REQUEST] = True
+        meta = {REFERRER: referrer, PAGE_REQUEST: True}
         return Request(url, callback=self.parse, errback=self.on_page_error, meta=meta, dont_filter=True)
 
     def _failure_status(self, failure: Failure) -> str | None:
         """The PageItem status for a failed request, or None if the request was skipped on purpose."""
         error = failure.value
         if isinstance(error, AddressRefused):
-            return "error" if isinstance(error.reason, UnresolvableHost) else "refused"
-        if isinstance(error, OutOfScope):
-            return None
+            return ERROR if isinstance(error.reason, UnresolvableHost) else REFUSED
+        if isinstance(error, OutOfScope):  # a redirect off the site: an answer of the site's, kept
+            return REDIRECTED if failure.request.meta.get("redirect_urls") else None
         if isinstance(error, IgnoreRequest):
             # RedirectMiddleware gives up after REDIRECT_MAX_TIMES hops; otherwise robots.txt said no.
             redirects = failure.request.meta.get("redirect_times", 0)
-            return "redirect-loop" if redirects >= self.settings.getint("REDIRECT_MAX_TIMES") else None
+            return REDIRECT_LOOP if redirects >= self.settings.getint("REDIRECT_MAX_TIMES") else None
         if isinstance(error, TIMEOUT_ERRORS):
-            return "timeout"
+            return TIMEOUT
         if isinstance(error, DownloadCancelledError) and "max size" in str(error):
-            return "too-large"
-        return "error"
+            return TOO_LARGE
+        return ERROR
 
 
 def _patterns(value: Iterable[str] | str) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
-
-
-def _content_type(response: Response) -> str:
-    raw = response.headers.get(b"Content-Type") or b""
-    return raw.decode("latin-1").split(";", 1)[0].strip().lower()
-
-
-def _is_document_type(content_type: str) -> bool:
-    return content_type in DOCUMENT_TYPES or content_type.startswith(DOCUMENT_TYPE_PREFIXES)
-
-
-def _document_item(url: str, response: Response, referrer: str | None) -> DocumentItem:
-    length = response.headers.get(b"Content-Length")
-    if length is not None and length.isdigit():
-        size: int | None = int(length)
-    else:
-        size = len(response.body) if response.request.method != "HEAD" else None
-    return DocumentItem(
-        url=url,
-        content_type=_content_type(response) or None,
-        size=size,
-        http_status=response.status,
-        referrer=referrer,
-    )
 
 
 def _title_text(response: TextResponse) -> str:

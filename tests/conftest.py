@@ -2,84 +2,99 @@
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
-import sys
-import threading
+import tempfile
 import time
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from helpers import PageServer, run_cli, serving_pages
 from sqlalchemy import create_engine, text
 
 PG_ADMIN_URL = os.environ.get("A11YCHECK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
-Handler = Callable[[BaseHTTPRequestHandler], None]
+# The tiers (`make test-fast` leaves out browser, postgres and services). A test is marked by the fixtures
+# it uses, by the browser classes its module drives itself, or by hand (a CLI crawl or audit in a child).
+BROWSER_FIXTURES = {"pool", "webdriver_server"}
+POSTGRES_FIXTURES = {"postgres_url"}
+SERVICES_FIXTURES = {"broker", "queue"}
+BROWSER_CLASSES = ("BrowserPool", "BrowserConfig", "ChromiumBrowser")
+NOT_CHROMIUM = """#!/bin/sh
+echo "$0 $*" >> {log}
+echo "this test is not marked browser, yet it started $0: mark it @pytest.mark.browser" >&2
+exit 127
+"""
+NOT_CHROMIUM_DIR = pytest.StashKey[Path]()
 
 
-@dataclass
-class PageServer:
-    """A loopback HTTP server whose pages a test defines; it logs every request it gets."""
-
-    routes: dict[str, tuple[int, str, bytes] | Handler] = field(default_factory=dict)
-    requests: list[tuple[str, str]] = field(default_factory=list)
-    base_url: str = ""
-
-    def add(
-        self, path: str, body: str | bytes, status: int = 200, content_type: str = "text/html; charset=utf-8"
-    ):
-        self.routes[path] = (status, content_type, body.encode() if isinstance(body, str) else body)
-        return f"{self.base_url}{path}"
-
-    def url(self, path: str) -> str:
-        return f"{self.base_url}{path}"
-
-    def paths_requested(self) -> list[str]:
-        return [path for _, path in self.requests]
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        module = getattr(item, "module", None)
+        if fixtures & BROWSER_FIXTURES or any(hasattr(module, name) for name in BROWSER_CLASSES):
+            item.add_marker(pytest.mark.browser)
+        if fixtures & POSTGRES_FIXTURES:
+            item.add_marker(pytest.mark.postgres)
+        if fixtures & SERVICES_FIXTURES:
+            item.add_marker(pytest.mark.services)
 
 
-def _make_handler(server: PageServer):
-    class RouteHandler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+def pytest_configure(config: pytest.Config) -> None:
+    """Stand-ins for chromium and chromedriver that log being started and fail. A run that leaves browser
+    tests out (`make test-fast`) puts them first on PATH for everything, fixtures of any scope included."""
+    folder = Path(tempfile.mkdtemp(prefix="a11ycheck-not-chromium-"))
+    for name in ("chromium", "chromedriver"):
+        script = folder / name
+        script.write_text(NOT_CHROMIUM.format(log=folder / "started.log"))
+        script.chmod(0o755)
+    config.stash[NOT_CHROMIUM_DIR] = folder
+    if "not browser" in (config.option.markexpr or ""):
+        os.environ["PATH"] = f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"
+        os.environ["A11YCHECK_CHROMIUM"] = str(folder / "chromium")
+        os.environ["A11YCHECK_CHROMEDRIVER"] = str(folder / "chromedriver")
 
-        def _serve(self, with_body: bool) -> None:
-            server.requests.append((self.command, self.path))
-            route = server.routes.get(self.path.split("#")[0])
-            if callable(route):
-                route(self)
-                return
-            status, content_type, body = route or (404, "text/html", b"<title>Not found</title>")
-            respond(self, body, status, content_type, with_body=with_body)
 
-        def do_GET(self) -> None:
-            self._serve(True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(config.stash.get(NOT_CHROMIUM_DIR, ""), ignore_errors=True)
 
-        def do_HEAD(self) -> None:
-            self._serve(False)
 
-        def log_message(self, *args) -> None:
-            pass
+@pytest.fixture(autouse=True)
+def _unmarked_tests_start_no_browser(request, monkeypatch) -> Iterator[None]:
+    """A test not marked browser that reaches for Chromium (on PATH or through A11YCHECK_CHROMIUM in a child,
+    or any ChromiumBrowser in this process) gets stand-ins, and fails saying so, instead of quietly needing
+    a browser."""
+    if request.node.get_closest_marker("browser"):
+        yield
+        return
+    folder = request.config.stash[NOT_CHROMIUM_DIR]
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setenv("A11YCHECK_CHROMIUM", str(folder / "chromium"))
+    monkeypatch.setenv("A11YCHECK_CHROMEDRIVER", str(folder / "chromedriver"))
+    log = folder / "started.log"
 
-    return RouteHandler
+    def no_browser_here(browser, config) -> None:  # in this process, a path given in the test included
+        with log.open("a") as started:
+            started.write(f"ChromiumBrowser({config.chromium_path or config.remote_url})\n")
+        raise RuntimeError("this test is not marked browser, yet it started Chromium")
+
+    monkeypatch.setattr("a11ycheck.audit.chromium.ChromiumBrowser.__init__", no_browser_here)
+    yield
+    if log.exists():
+        started = log.read_text().strip()
+        log.unlink()
+        pytest.fail(f"not marked browser, yet started {started!r}: mark it @pytest.mark.browser")
 
 
 @pytest.fixture
 def page_server() -> Iterator[PageServer]:
-    server = PageServer()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(server))
-    httpd.daemon_threads = True
-    server.base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    httpd.shutdown()
-    httpd.server_close()
+    with serving_pages() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -131,73 +146,6 @@ def db_url(request, tmp_path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'a11ycheck.db'}"
     else:
         yield from _postgres_database()
-
-
-def respond(
-    handler: BaseHTTPRequestHandler,
-    body: bytes,
-    status: int = 200,
-    content_type: str | None = "text/html",
-    headers: tuple[tuple[str, str], ...] = (),
-    with_body: bool = True,
-) -> None:
-    """A whole response with its Content-Length, from a route of PageServer's (or any request handler)."""
-    handler.send_response(status)
-    if content_type is not None:
-        handler.send_header("Content-Type", content_type)
-    for name, value in headers:
-        handler.send_header(name, value)
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
-    if with_body:
-        handler.wfile.write(body)
-
-
-def stalls_after(content_type: str, first_bytes: bytes, seconds: float, length: int | None = None) -> Handler:
-    """A route that sends a response's headers and `first_bytes`, then nothing for `seconds`: a page or
-    image that never finishes loading. `length` announces a Content-Length the body never reaches."""
-
-    def route(handler) -> None:
-        handler.send_response(200)
-        handler.send_header("Content-Type", content_type)
-        if length is not None:
-            handler.send_header("Content-Length", str(length))
-        handler.end_headers()
-        handler.wfile.write(first_bytes)
-        handler.wfile.flush()
-        time.sleep(seconds)
-
-    return route
-
-
-@dataclass
-class CliResult:
-    code: int
-    stdout: str
-    stderr: str
-
-
-def run_cli(*args: str, db: str | None = None, timeout: float = 240, env: dict | None = None) -> CliResult:
-    """Run `a11ycheck` in its own process, as cron or a person would (Scrapy's reactor needs one anyway)."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("A11YCHECK_")}
-    environment.update(env or {})
-    if db:
-        environment["A11YCHECK_DB"] = db
-    done = subprocess.run(
-        [sys.executable, "-m", "a11ycheck", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=environment,
-        stdin=subprocess.DEVNULL,
-    )
-    return CliResult(done.returncode, done.stdout, done.stderr)
-
-
-def exported_pages(db: str) -> dict[str, dict]:
-    """The latest run's pages as `a11ycheck export` writes them, by URL path."""
-    pages = json.loads(run_cli("export", "latest", db=db).stdout)["pages"]
-    return {urlsplit(page["url"]).path: page for page in pages}
 
 
 @pytest.fixture

@@ -11,10 +11,12 @@ import pytest
 from click.testing import CliRunner
 from test_charters_status import CHARTER, CONTRAST, IMAGE_ALT, crawl
 
-from a11ycheck.charters.sites import add_site
+from a11ycheck.charters.updates import update_history
 from a11ycheck.cli import cli as main_cli
-from a11ycheck.cli_charters import charter, sites
+from a11ycheck.cli_charters import charter
+from a11ycheck.cli_sites import sites
 from a11ycheck.register import Register
+from a11ycheck.sites import add_site
 from a11ycheck.store import Store
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -33,6 +35,7 @@ def setup(tmp_path, db_url):
         "https://www.voorbeeld.be/",
         [("/", "Home", [IMAGE_ALT]), ("/toegankelijkheid", "Toegankelijkheid", []), ("/x", "X", [CONTRAST])],
         datetime(2025, 3, 1, 9, 0, tzinfo=UTC),
+        statement=(True, "B"),
     )
     env = {"A11YCHECK_DB": db_url, "A11YCHECK_CHARTERS": str(folder), "USER": "els"}
     return CliRunner(env=env), folder
@@ -184,8 +187,14 @@ def test_bad_input_is_one_line_with_exit_code_2(setup, arguments, message):
 
 def test_nothing_is_written_by_a_refused_update(setup, db_url):
     runner, _ = setup
-    runner.invoke(charter, ["update", "voorbeeld", "voetpaden", "--value", "120", "--note", "n"])
-    assert "no updates recorded for voorbeeld yet" in runner.invoke(charter, ["history", "voorbeeld"]).output
+    refused = runner.invoke(charter, ["update", "voorbeeld", "voetpaden", "--value", "120", "--note", "n"])
+    assert refused.exit_code == 2
+    assert refused.output == (
+        "Error: commitment voetpaden is a percentage: --value must be from 0 to 100, not 120\n"
+    )
+    assert update_history(Store(db_url), "voorbeeld") == []
+    history = runner.invoke(charter, ["history", "voorbeeld"])
+    assert history.exit_code == 0 and "no updates recorded for voorbeeld yet" in history.output
 
 
 def test_a_broken_charter_stops_status_with_one_line(setup):

@@ -7,10 +7,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from a11ycheck.audit.results import NodeResult, PageResult, ViolationResult
 from a11ycheck.charters.kpis import HIGHER, LOWER
 from a11ycheck.charters.loader import load_charter
-from a11ycheck.charters.sites import add_site
 from a11ycheck.charters.status import (
     AT_RISK,
     BEHIND,
@@ -18,6 +16,7 @@ from a11ycheck.charters.status import (
     NO_DATA,
     ON_TRACK,
     OVERDUE,
+    STALE,
     evaluate_all,
     evaluate_charter,
     judge,
@@ -26,9 +25,12 @@ from a11ycheck.charters.status import (
 )
 from a11ycheck.charters.updates import UpdateRecord, record_update, update_history
 from a11ycheck.errors import UserError
-from a11ycheck.models import ReportedUpdate, Run
+from a11ycheck.models import ReportedUpdate, Run, Statement
 from a11ycheck.register import Register
+from a11ycheck.sites import add_site
+from a11ycheck.statements.queries import save_statement
 from a11ycheck.store import PageRecord, Store
+from a11ycheck.vocabulary.results import NodeResult, PageResult, RuleResult
 
 SIGNED = date(2025, 1, 1)
 DEADLINE = date(2025, 1, 11)  # ten days: the trajectory moves by a tenth of the way each day
@@ -139,7 +141,8 @@ def update(done: bool | None = None, value: float | None = None) -> UpdateRecord
     ("updates", "today", "expected"),
     [
         ((), MIDWAY, NO_DATA),
-        ((), date(2026, 1, 1), NO_DATA),  # nothing reported: no data, not a guess of "overdue"
+        ((), DEADLINE, NO_DATA),  # nothing reported yet, the deadline day still in time
+        ((), date(2026, 1, 1), OVERDUE),  # nothing reported by the deadline: overdue, not "no data"
         ((update(done=True),), MIDWAY, MET),
         ((update(done=False), update(done=True)), date(2026, 1, 1), MET),
         ((update(done=False),), MIDWAY, ON_TRACK),
@@ -152,11 +155,21 @@ def test_status_of_done_commitments(updates, today, expected):
     assert judge_done(updates, DEADLINE, today) == expected
 
 
+def test_an_old_report_is_stale_until_the_deadline_and_done_stays_met():
+    long_deadline = date(2027, 1, 1)
+    not_done = (update(done=False),)  # reported on 2025-01-02
+    assert judge_done(not_done, long_deadline, date(2025, 7, 1), stale_after=180) == ON_TRACK  # 180 days
+    assert judge_done(not_done, long_deadline, date(2025, 7, 2), stale_after=180) == STALE  # 181 days
+    assert judge_done(not_done, long_deadline, date(2025, 3, 1), stale_after=30) == STALE
+    assert judge_done(not_done, long_deadline, date(2027, 1, 2), stale_after=180) == OVERDUE
+    assert judge_done((update(done=True),), long_deadline, date(2026, 12, 1), stale_after=180) == MET
+
+
 # --- measured KPIs from stored runs -------------------------------------------------------------------------
 
 
-def violation(rule: str, impact: str, *tags: str) -> ViolationResult:
-    return ViolationResult(
+def violation(rule: str, impact: str, *tags: str) -> RuleResult:
+    return RuleResult(
         rule=rule,
         impact=impact,
         tags=list(tags),
@@ -179,11 +192,13 @@ CONTRAST_AAA = violation("color-contrast-enhanced", "minor", "wcag2aaa", "wcag14
 def crawl(
     store: Store,
     start_url: str,
-    pages: list[tuple[str, str | None, list[ViolationResult]] | tuple[str, str]],
+    pages: list[tuple[str, str | None, list[RuleResult]] | tuple[str, str]],
     finished: datetime,
     status: str = "completed",
+    statement: tuple[bool, str | None] | None = None,
 ) -> int:
-    """A crawl run written directly: (path, title, violations) for audited pages, (path, status) otherwise."""
+    """A crawl run written directly: (path, title, violations) for audited pages, (path, status) otherwise;
+    `statement`, (read as one, grade), the statement its end found (a11ycheck/statements/)."""
     run = store.start_run("crawl", start_url, {}, "4.10.2")
     batch = []
     for page in pages:
@@ -201,6 +216,12 @@ def crawl(
         row = session.get(Run, run.id)
         row.finished_at = finished if status != "running" else None
         session.commit()
+    if statement is not None:
+        found, grade = statement
+        url = f"{start_url.rstrip('/')}/toegankelijkheid" if grade else None
+        save_statement(
+            store, Statement(run_id=run.id, site_id=run.site_id, url=url, is_statement=found, grade=grade)
+        )
     return run.id
 
 
@@ -284,6 +305,7 @@ def test_measured_kpis_come_from_the_latest_crawl_and_change_with_a_new_one(db_u
             ("/weg", "http-404"),
         ],
         finished=datetime(2025, 3, 1, 12, 0, tzinfo=UTC),
+        statement=(True, "B"),
     )
     statuses = by_id(evaluate_charter(store, charter, date(2025, 3, 1)))
     values = {key: status.current for key, status in statuses.items() if status.commitment.is_measured}
@@ -313,6 +335,7 @@ def test_measured_kpis_come_from_the_latest_crawl_and_change_with_a_new_one(db_u
         "https://www.voorbeeld.be/",
         [("/", "Home", []), ("/nieuws", "Nieuws", [CONTRAST]), ("/contact", "Contact", [])],
         finished=datetime(2025, 6, 2, 8, 0, tzinfo=UTC),
+        statement=(False, None),  # no link to a statement found any more
     )
     statuses = by_id(evaluate_charter(store, charter, date(2025, 6, 2)))
     values = {key: status.current for key, status in statuses.items() if status.commitment.is_measured}
@@ -342,13 +365,18 @@ def test_pages_of_all_the_organisations_sites_are_pooled(db_url, charters_dir):
     add_site(store, register.get("voorbeeld"), "https://www.voorbeeld.be/")
     add_site(store, register.get("voorbeeld"), "https://loket.voorbeeld.be/")
     www = crawl(
-        store, "https://www.voorbeeld.be/", [("/", "Home", [IMAGE_ALT])], datetime(2025, 3, 1, tzinfo=UTC)
+        store,
+        "https://www.voorbeeld.be/",
+        [("/", "Home", [IMAGE_ALT])],
+        datetime(2025, 3, 1, tzinfo=UTC),
+        statement=(True, "A"),
     )
     loket = crawl(
         store,
         "https://loket.voorbeeld.be/",
         [("/", "Loket", []), ("/formulier", "Formulier", [LABEL, CONTRAST])],
         datetime(2025, 3, 2, tzinfo=UTC),
+        statement=(False, "E"),  # a candidate that is not a statement: the KPI needs one on every site
     )
     statuses = by_id(
         evaluate_charter(store, load_charter(charters_dir, "voorbeeld", register), date(2025, 3, 2))
@@ -437,6 +465,30 @@ def test_reported_updates_are_kept_in_order_with_author_and_date(db_url, charter
         recorded_at=datetime(2026, 1, 5, tzinfo=UTC),
     )
     assert by_id(evaluate_charter(store, charter, date(2026, 1, 5)))["ingang"].status == MET
+
+
+def test_an_old_reported_number_is_stale_and_nothing_reported_by_the_deadline_is_overdue(
+    sqlite_url, charters_dir
+):
+    store = Store(sqlite_url)
+    charter = load_charter(charters_dir, "voorbeeld", Register.load())
+    record_update(
+        store,
+        charter,
+        "toiletten",
+        value=7,
+        note="bib",
+        author="els",
+        recorded_at=datetime(2025, 3, 1, tzinfo=UTC),
+    )
+    # toiletten: 2 -> 12 over 2025; 7 on 1 March is ahead of the trajectory, so on track while it is fresh
+    assert by_id(evaluate_charter(store, charter, date(2025, 4, 1)))["toiletten"].status == ON_TRACK
+    stale = by_id(evaluate_charter(store, charter, date(2025, 4, 1), stale_after=30))["toiletten"]
+    assert (stale.status, stale.latest_update.recorded_at.date()) == (STALE, date(2025, 3, 1))
+    after = by_id(evaluate_charter(store, charter, date(2026, 1, 1), stale_after=30))
+    assert after["toiletten"].status == OVERDUE  # past the deadline, not met: overdue, not stale
+    assert after["voetpaden"].status == OVERDUE  # nothing reported by its deadline (2025-12-31)
+    assert by_id(evaluate_charter(store, charter, date(2025, 12, 31)))["voetpaden"].status == NO_DATA
 
 
 @pytest.mark.parametrize(

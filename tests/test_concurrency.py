@@ -6,12 +6,17 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 
+import pytest
+from helpers import wait_until
+from sqlalchemy.exc import OperationalError
+
+from a11ycheck import store
 from a11ycheck.errors import UserError
 from a11ycheck.store import Store
 
 
+@pytest.mark.browser
 def test_two_runs_at_once_into_one_fresh_database(page_server, db_url):
     urls = [
         page_server.add(
@@ -52,7 +57,9 @@ def test_two_runs_at_once_into_one_fresh_database(page_server, db_url):
         assert all(v["rule"] == "image-alt" for p in pages for v in p["violations"])
 
 
-def test_opening_a_sqlite_file_another_process_is_committing_to_waits_instead_of_failing(tmp_path):
+def test_opening_a_sqlite_file_another_process_is_committing_to_waits_instead_of_failing(
+    tmp_path, monkeypatch
+):
     # The race behind a failed CI run: our connection holds a read lock and wants to switch the file to
     # WAL while another holds the write lock and wants to commit. SQLite answers ours "database is
     # locked" at once (waiting would deadlock); the store tries again once the other has committed.
@@ -62,6 +69,17 @@ def test_opening_a_sqlite_file_another_process_is_committing_to_waits_instead_of
     other.execute("BEGIN IMMEDIATE")
     other.execute("INSERT INTO t VALUES (1)")
     opened: list[str] = []
+    locked: list[OperationalError] = []
+
+    def migrate(engine) -> None:
+        try:
+            real_migrate(engine)
+        except OperationalError as exc:
+            locked.append(exc)
+            raise
+
+    real_migrate = store.migrate
+    monkeypatch.setattr(store, "migrate", migrate)
 
     def open_store() -> None:
         try:
@@ -72,7 +90,8 @@ def test_opening_a_sqlite_file_another_process_is_committing_to_waits_instead_of
 
     thread = threading.Thread(target=open_store)
     thread.start()
-    time.sleep(1.0)  # the store is now waiting on the other connection's write lock
+    wait_until(lambda: locked, 30, "the store never met the other connection's write lock")
+    assert "database is locked" in str(locked[0])
     other.execute("COMMIT")
     other.close()
     thread.join(timeout=60)

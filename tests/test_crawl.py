@@ -9,10 +9,12 @@ import threading
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import exported_pages, respond, run_cli, stalls_after
+from helpers import exported_pages, respond, run_cli, stalls_after
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from bench.plain_loop import plain_axe_loop, rule_counts  # noqa: E402
+
+pytestmark = pytest.mark.browser  # crawls or audits through the CLI, in a child process
 
 
 def path_of(url: str) -> str:
@@ -41,8 +43,21 @@ def check_demo_findings(exported: dict, manifest: dict, base_url: str) -> None:
     embedding = next(p for p in exported["pages"] if path_of(p["url"]) == frame["page"])
     rule = next(v for v in embedding["violations"] if v["rule"] == frame["rule"])
     assert all(node["target"][0].startswith("iframe") for node in rule["nodes"]), "found inside the frame"
-    assert {urlsplit(d["url"]).path for d in exported["documents"]} == set(manifest["documents"])
-    assert all(d["content_type"] == "application/pdf" for d in exported["documents"])
+    documents = {urlsplit(d["url"]).path: d for d in exported["documents"]}
+    assert set(documents) == set(manifest["documents"])
+    for path, expected in manifest["documents"].items():
+        found = documents[path]
+        failed = [c["id"] for c in found["checks"] if c["outcome"] == "failed"]
+        assert (found["content_type"], found["type"], found["status"]) == (
+            expected["content_type"],
+            expected["type"],
+            expected["status"],
+        ), path
+        assert (failed, found["accessible"], found["possibly_exempt"]) == (
+            expected["failed_checks"],
+            expected["accessible"],
+            expected["possibly_exempt"],
+        ), path
     assert not any(urlsplit(p["url"]).netloc != urlsplit(base_url).netloc for p in exported["pages"])
 
 

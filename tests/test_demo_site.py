@@ -210,19 +210,41 @@ def test_external_links_are_exactly_the_manifest_ones(server: DemoServer) -> Non
 
 
 @pytest.mark.parametrize("document", MANIFEST["documents"])
-def test_documents_are_served_as_pdf_and_linked(server: DemoServer, document: str) -> None:
+def test_documents_are_served_with_their_type_and_linked(server: DemoServer, document: str) -> None:
+    expected = MANIFEST["documents"][document]
     got = fetch(server.base_url + document)
     assert got.status == 200
-    assert got.content_type == "application/pdf"
-    assert got.body.startswith(b"%PDF-")
-    assert got.body.rstrip().endswith(b"%%EOF")
-    assert len(got.body) < 10_000
+    assert got.content_type == expected["content_type"]
+    assert got.body.startswith(b"%PDF-" if expected["type"] == "pdf" else b"PK\x03\x04")
+    assert len(got.body) < 50_000
     linked = any(
         canonical_page(server.base_url, urljoin(page_url(server.base_url, page), href)) == document
         for page in PAGES
         for href in references(server.base_url, page).links
     )
     assert linked
+
+
+def test_the_published_documents_are_the_generated_ones_with_their_outcomes() -> None:
+    """site/documenten/ holds exactly the files of generated_documents/, whose outcomes.json (kept true by
+    tests/test_documents_demo.py) is what defects.json promises for each."""
+    generated = Path(SITE_ROOT).parent / "generated_documents"
+    published = sorted(p.name for p in (Path(SITE_ROOT) / "documenten").iterdir())
+    assert published == sorted(path.rsplit("/", 1)[1] for path in MANIFEST["documents"])
+    outcomes = json.loads((generated / "outcomes.json").read_text(encoding="utf-8"))
+    for name in published:
+        assert (Path(SITE_ROOT) / "documenten" / name).read_bytes() == (generated / name).read_bytes(), name
+        outcome, expected = outcomes[name], MANIFEST["documents"][f"/documenten/{name}"]
+        failed = [check["id"] for check in outcome["checks"] if check["outcome"] == "failed"]
+        assert (outcome["type"], outcome["status"], outcome["accessible"]) == (
+            expected["type"],
+            expected["status"],
+            expected["accessible"],
+        )
+        assert (failed, outcome["possibly_exempt"]) == (
+            expected["failed_checks"],
+            expected["possibly_exempt"],
+        )
 
 
 def test_iframe_page_embeds_the_frame(server: DemoServer) -> None:

@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from helpers import run_cli
 from sqlalchemy import func, select
 
 from a11ycheck.models import Campaign, CampaignSite, Page, Run, Site
@@ -27,7 +27,7 @@ from a11ycheck.store import Store
 # Redis database 14: what these tests leave unacknowledged never mixes with a local worker's on database 0
 BROKERS = {"redis": "redis://127.0.0.1:6379/14", "rabbitmq": "amqp://guest:guest@127.0.0.1:5672//"}
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.services, pytest.mark.browser]  # workers crawl in Chromium
 
 
 class LoopbackSite:
@@ -54,7 +54,7 @@ class LoopbackSite:
                     status, body = 404, b"<!doctype html><title>Niet gevonden</title>"
                 else:
                     if with_body and site.delay:
-                        time.sleep(site.delay)
+                        time.sleep(site.delay)  # the scenario: a slow site
                     status, body = 200, site.page(path).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "text/html; charset=utf-8")

@@ -6,20 +6,20 @@ fake resolver, so no test sends a DNS query.
 """
 
 import socket
-import time
 
 import pytest
-from conftest import exported_pages, respond, run_cli
+from a11ycheck.spiders import browser_fetch
+from helpers import exported_pages, respond, run_cli, wait_until
 
-from a11ycheck import browser_fetch, egress
-from a11ycheck.audit.chromium import BrowserConfig
-from a11ycheck.audit.page_audit import AuditLimits
+from a11ycheck import egress
+from a11ycheck.audit.config import AuditLimits, BrowserConfig
 from a11ycheck.audit.pool import BrowserPool
-from a11ycheck.audit.results import PageResult
 from a11ycheck.egress import EgressGuard
 from a11ycheck.runs import audit_urls
 from a11ycheck.settings import Settings
 from a11ycheck.store import Store
+from a11ycheck.targets import plan_audit
+from a11ycheck.vocabulary.results import PageResult
 
 
 def fake_resolver(names: dict[str, str]):
@@ -195,7 +195,12 @@ def test_an_audited_page_cannot_send_the_browser_to_refused_hosts(page_server):
     with EgressGuard(allow_private=True) as guard:
         with guarded_pool(guard) as pool:
             result = pool.audit(url)
-            time.sleep(0.5)  # the moved frame's request may still be on its way
+            # the frame moved after load asks the guard when it asks; the audit need not wait for it
+            wait_until(
+                lambda: any("https://instance-data:443/" in m for m in guard.refused),
+                30,
+                f"the moved frame's request did not reach the guard: {guard.refused}",
+            )
         refused = list(guard.refused)
     assert result.status == "ok"
     assert [v.rule for v in result.violations] == ["image-alt"]  # the same-site frame's image
@@ -227,7 +232,7 @@ def test_a_run_sends_its_browsers_through_the_guard(page_server, tmp_path):
 
     page_server.routes["/page"] = page_route
     settings = Settings.from_env().with_flags(db=f"sqlite:///{tmp_path / 'a.db'}", allow_private=True)
-    summary = audit_urls([page_server.url("/page")], settings, Store(settings.db))
+    summary = audit_urls(plan_audit([page_server.url("/page")], settings), Store(settings.db))
     assert summary.audited == 1
     assert connections == ["1.1 a11ycheck-egress-guard"]
 

@@ -3,7 +3,8 @@
 import json
 import socket
 
-from conftest import run_cli
+import pytest
+from helpers import run_cli
 
 from a11ycheck.models import Site
 from a11ycheck.store import Store
@@ -15,6 +16,7 @@ def unused_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.mark.browser  # audits through the CLI, in a child process
 def test_monitor_audits_every_site_and_names_the_one_that_failed(demo_site, page_server, sqlite_url):
     page_server.add(
         "/",

@@ -2,12 +2,13 @@
 
 import asyncio
 import socket
+from ipaddress import ip_address
 
 import pytest
+from a11ycheck.spiders.middlewares import AddressGuardMiddleware, AddressRefused
 from scrapy import Request
 
-from a11ycheck.netguard import RefusedAddress, UnresolvableHost, check_url
-from spiders.middlewares import AddressGuardMiddleware, AddressRefused
+from a11ycheck.netguard import RefusedAddress, UnresolvableHost, check_url, checked_addresses
 
 
 def resolver(*addresses: str, calls: list[str] | None = None):
@@ -124,17 +125,37 @@ def test_urls_without_scheme_are_refused(url):
 
 
 def test_allow_private_lets_internal_and_loopback_hosts_through():
-    for url in ("http://127.0.0.1:8000/", "http://10.0.0.5/", "http://[::1]/", "http://[fe80::1]/"):
-        check_url(url, allow_private=True, resolve=no_dns)
-    check_url("http://intranet.local/", allow_private=True, resolve=resolver("10.0.0.8", "fd00::8"))
+    for url, address in (
+        ("http://127.0.0.1:8000/", "127.0.0.1"),
+        ("http://10.0.0.5/", "10.0.0.5"),
+        ("http://[::1]/", "::1"),
+        ("http://[fe80::1]/", "fe80::1"),
+    ):
+        assert checked_addresses(url, allow_private=True, resolve=no_dns) == [ip_address(address)]
+    calls: list[str] = []
+    assert checked_addresses(
+        "http://intranet.local/", allow_private=True, resolve=resolver("10.0.0.8", "fd00::8", calls=calls)
+    ) == [ip_address("10.0.0.8"), ip_address("fd00::8")]
+    assert calls == ["intranet.local"]
+    assert check_url("http://10.0.0.5/", allow_private=True, resolve=no_dns) is None
 
 
 def test_public_addresses_pass():
-    check_url("https://93.184.216.34/", allow_private=False, resolve=no_dns)
-    check_url("https://[2001:4860:4860::8888]/", allow_private=False, resolve=no_dns)
-    check_url(
-        "https://www.vlaanderen.be/", allow_private=False, resolve=resolver("93.184.216.34", "2a00:1450::1")
-    )
+    assert checked_addresses("https://93.184.216.34/", allow_private=False, resolve=no_dns) == [
+        ip_address("93.184.216.34")
+    ]
+    assert checked_addresses("https://[2001:4860:4860::8888]/", allow_private=False, resolve=no_dns) == [
+        ip_address("2001:4860:4860::8888")
+    ]
+    calls: list[str] = []
+    public = resolver("93.184.216.34", "2a00:1450::1", calls=calls)
+    assert checked_addresses("https://www.vlaanderen.be./", allow_private=False, resolve=public) == [
+        ip_address("93.184.216.34"),
+        ip_address("2a00:1450::1"),
+    ]
+    assert calls == ["www.vlaanderen.be"]
+    assert check_url("https://www.vlaanderen.be/", allow_private=False, resolve=public) is None
+    assert calls == ["www.vlaanderen.be", "www.vlaanderen.be"]
 
 
 def test_public_name_resolving_to_private_address_is_refused():

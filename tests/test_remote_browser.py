@@ -16,8 +16,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from a11ycheck.audit.chromium import BrowserConfig, BrowserStartError, ChromiumBrowser
-from a11ycheck.audit.page_audit import AuditLimits, audit_page, prepare_browser
+from a11ycheck.audit.chromium import BrowserStartError, ChromiumBrowser
+from a11ycheck.audit.config import AuditLimits, BrowserConfig
+from a11ycheck.audit.page_audit import audit_page, prepare_browser
 
 PAGE = """<!doctype html><html lang="nl"><head><title>Op afstand</title></head>
 <body><main><h1>Op afstand</h1><img src="/x.png">

@@ -14,6 +14,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from click.testing import CliRunner
+from helpers import default_sigint
 from test_report_data import GENT, HOSTILE_ORGANISATION, PAYLOAD, TODAY, build_sample
 
 from a11ycheck.charters.loader import load_charters
@@ -24,8 +25,9 @@ from a11ycheck.register import Register
 from a11ycheck.report.build import MARKER, ReportRequest, build_report
 from a11ycheck.report.i18n import LANGUAGES
 from a11ycheck.report.messages import LABELS, MESSAGES
-from a11ycheck.report.paths import OutputFolder, slugify
+from a11ycheck.report.paths import OutputFolder, file_slug
 from a11ycheck.report.render import is_http_url, make_environment
+from a11ycheck.report.rule_texts import rule_title
 from a11ycheck.report.serve import ReportServer
 from a11ycheck.store import Store
 
@@ -76,9 +78,11 @@ def test_overview_numbers_match_the_database(sample):
     serious = sum(any(v.impact in ("serious", "critical") for v in p.violations) for p in audited)
     assert (len(audited), wcag, serious) == (5, 5, 4)
 
-    name, province, latest, audited_cell, per_page, clean, trend, charter = row_of(
-        html(sample["folder"] / "nl" / "index.html"), "org/gent/"
-    )
+    cells = row_of(html(sample["folder"] / "nl" / "index.html"), "org/gent/")
+    name, province, latest, audited_cell, per_page, clean, trend, documents, charter, statement = cells[:10]
+    assert len(cells) == 11
+    plain_language = cells[10]
+    assert documents == "33,3%"  # of 3 checked documents, 1 passes every check
     assert (name, province, latest) == ("Gent", "Oost-Vlaanderen", "10 februari 2026")
     assert audited_cell == "5"
     assert per_page == "1,00"  # 5 / 5
@@ -86,6 +90,8 @@ def test_overview_numbers_match_the_database(sample):
     assert trend == "beter (was 1,25)"  # run 1: 5 failures on 4 pages
     assert "1 over tijd" not in charter and "geen gegevens" not in charter
     assert re.search(r"\d+ (op schema|achter|in gevaar|behaald)", charter)
+    assert statement == "A"
+    assert plain_language == "66,7%"  # A2, B1 and C1 on the pages with a level (test_report_data.py)
 
 
 def test_overview_agrees_with_the_charter_kpis(sample):
@@ -114,12 +120,17 @@ def test_sorting_and_province_pages_need_no_javascript(sample):
 def test_new_and_fixed_since_the_previous_run_use_fingerprints(sample):
     page = html(sample["folder"] / "nl" / "org" / "gent" / "index.html")
     intro = text(page.xpath("//h2[@id='changes']/following-sibling::p[1]")[0])
-    assert intro.startswith("2 elementen met een fout zijn nieuw, 3 zijn opgelost")
+    assert intro.startswith("Nieuw: 2 elementen met een fout; opgelost: 3 elementen met een fout.")
     rows = {
         text(tr.xpath("th")[0]): [text(td) for td in tr.xpath("td")]
         for tr in page.xpath("//caption[@id='changes-caption']/../tbody/tr")
     }
-    assert rows == {"color-contrast": ["0", "2"], "image-alt": ["1", "1"], "link-name": ["1", "0"]}
+    # rules by their Dutch title now (issue 19: no rule ids as the only name)
+    assert rows == {
+        rule_title("color-contrast", "nl", ""): ["0", "2"],
+        rule_title("image-alt", "nl", ""): ["1", "1"],
+        rule_title("link-name", "nl", ""): ["1", "0"],
+    }
     new_page = next(
         p
         for p in (sample["folder"] / "nl" / "org" / "gent").glob("page-*.html")
@@ -192,6 +203,8 @@ def test_single_file_has_no_external_references(sample):
     page = lxml.html.fromstring(source)
     assert page.xpath("//link|//script|//img|//iframe|//object|//@src") == []
     assert "url(" not in source and "@import" not in source
+    assert ".csv" not in source  # no CSV downloads beside a single file (issue 19)
+    assert [p.name for p in path.parent.iterdir()] == ["gent.html"]
     assert page.xpath("//style") and page.xpath("//svg")
     for href in page.xpath("//a/@href"):
         assert href.startswith("#") or is_http_url(href), href
@@ -268,10 +281,10 @@ def test_output_folder_refuses_a_symlink_out(tmp_path):
 
 
 def test_slugs_are_file_safe():
-    assert slugify("../../etc/passwd") == "etc-passwd"
-    assert slugify("Sint-Niklaas (Stad)") == "sint-niklaas-stad"
-    assert slugify("Rhode-Saint-Genèse") == "rhode-saint-genese"
-    assert slugify("..") == "" and slugify("/") == ""
+    assert file_slug("../../etc/passwd") == "etc-passwd"
+    assert file_slug("Sint-Niklaas (Stad)") == "sint-niklaas-stad"
+    assert file_slug("Rhode-Saint-Genèse") == "rhode-saint-genese"
+    assert file_slug("..") == "" and file_slug("/") == ""
 
 
 def test_unknown_municipality_and_foreign_folders_are_one_line_errors(sample, tmp_path):
@@ -346,7 +359,8 @@ def test_report_for_a_charter_without_sites_yet(tmp_path, sample):
     )
     build_report(sample["store"], ReportRequest(out=tmp_path / "r", charters_dir=charters, today=TODAY))
     page = text(html(tmp_path / "r" / "org" / "brugge" / "index.html"))
-    assert "Lift in het stadhuis" in page and "geen gegevens" in page and "nog geen afgeronde audit" in page
+    # nothing reported by its deadline (2025-12-31): overdue, not "no data" (issue 19)
+    assert "Lift in het stadhuis" in page and "over tijd" in page and "nog geen afgeronde audit" in page
     assert GENT not in page
 
 
@@ -361,6 +375,7 @@ def test_serve_stops_cleanly_on_ctrl_c(sample):
         [sys.executable, "-c", command, "serve", "--dir", folder, "--port", str(port)],
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_sigint,  # Ctrl-C's default, even when this run was started with SIGINT ignored
     )
     try:
         deadline = time.monotonic() + 60  # a new Python process importing the report code, on a busy machine
@@ -414,4 +429,4 @@ def test_report_on_postgresql(postgres_url, tmp_path):
     assert cells[2:7] == ["10 februari 2026", "5", "1,00", "20,0%", "beter (was 1,25)"]
     gent = html(tmp_path / "out" / "org" / "gent" / "index.html")
     intro = text(gent.xpath("//h2[@id='changes']/following-sibling::p[1]")[0])
-    assert intro.startswith("2 elementen met een fout zijn nieuw, 3 zijn opgelost")
+    assert intro.startswith("Nieuw: 2 elementen met een fout; opgelost: 3 elementen met een fout.")

@@ -7,8 +7,8 @@ import shutil
 import pytest
 from test_report_data import PAYLOAD, TODAY, build_sample
 
-from a11ycheck.audit.chromium import BrowserConfig, ChromiumBrowser
-from a11ycheck.audit.page_audit import AuditLimits
+from a11ycheck.audit.chromium import ChromiumBrowser
+from a11ycheck.audit.config import AuditLimits, BrowserConfig
 from a11ycheck.audit.pool import BrowserPool
 from a11ycheck.report.build import ReportRequest, build_report
 from a11ycheck.report.serve import ReportServer
@@ -96,5 +96,69 @@ def test_crawled_payloads_never_run(reports):
                     assert state[:3] == ["undefined", 0, 0], (folder.name, path, state[:3])
                     shown += PAYLOAD in state[3]
         assert shown >= 8  # the payload is shown as text on the hostile pages, in both copies
+    finally:
+        browser.close()
+
+
+def overflowing(driver, width: int) -> list[str]:
+    """What sticks out past the viewport: the first few elements wider than the page, by tag and class."""
+    return driver.execute_script(
+        "const w = arguments[0]; return [...document.querySelectorAll('body *')]"
+        ".filter(e => e.getBoundingClientRect().right > w + 0.5 && !e.closest('.table-wrap'))"
+        ".slice(0, 5)"
+        ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));",
+        width,
+    )
+
+
+def test_no_page_scrolls_sideways_at_320_css_pixels(reports):
+    """WCAG 1.4.10 (reflow): at 320 CSS px wide nothing but a table's own focusable region scrolls."""
+    site = reports / "site"
+    browser = ChromiumBrowser(CONFIG)
+    try:
+        browser.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": False},
+        )
+        wide = {}
+        with ReportServer(site) as server:
+            for path in pages(site):
+                browser.driver.get(f"{server.base_url}/{path}")
+                width = browser.driver.execute_script("return document.documentElement.scrollWidth;")
+                if width > 320:
+                    wide[path] = (width, overflowing(browser.driver, 320))
+        assert wide == {}
+    finally:
+        browser.close()
+
+
+A4_PRINTABLE_PX = 703  # 210 mm less the print stylesheet's 2 x 12 mm margins, at 96 CSS px per inch
+
+
+def test_printed_on_a4_tables_wrap_instead_of_scrolling(reports):
+    """In print, no table keeps a scrolling region and nothing is wider than an A4 page: every column is on
+    paper."""
+    site = reports / "site"
+    printed = [p for p in pages(site) if "page-" not in p]  # the widest tables; a page's page has none
+    browser = ChromiumBrowser(CONFIG)
+    try:
+        browser.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": A4_PRINTABLE_PX, "height": 1000, "deviceScaleFactor": 1, "mobile": False},
+        )
+        browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        wide = {}
+        with ReportServer(site) as server:
+            for path in printed:
+                browser.driver.get(f"{server.base_url}/{path}")
+                state = browser.driver.execute_script(
+                    "const wraps = [...document.querySelectorAll('.table-wrap')];"
+                    "return [document.documentElement.scrollWidth,"
+                    " wraps.filter(w => getComputedStyle(w).overflowX !== 'visible').length,"
+                    " wraps.filter(w => w.scrollWidth > w.clientWidth + 1).length];"
+                )
+                if state != [A4_PRINTABLE_PX, 0, 0]:
+                    wide[path] = state
+        assert len(printed) > 10 and wide == {}
     finally:
         browser.close()

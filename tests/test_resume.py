@@ -5,11 +5,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import run_cli
+from helpers import default_sigint, run_cli, wait_until
 from sqlalchemy import create_engine, text
 
 from a11ycheck.audit.chromium import PROFILE_PREFIX
@@ -65,15 +64,16 @@ def start_crawl(site: str, db_url: str) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_sigint,  # the Ctrl-C test needs SIGINT's default, whatever this run inherited
     )
 
 
 def wait_for_pages(db_url: str, count: int, process: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while pages_written(db_url) < count:
+    def written() -> bool:
         assert process.poll() is None, process.communicate()
-        assert time.monotonic() < deadline, "the crawl wrote too few pages"
-        time.sleep(0.2)
+        return pages_written(db_url) >= count
+
+    wait_until(written, timeout, f"the crawl wrote fewer than {count} pages", interval=0.2)
 
 
 def expected_paths(manifest: dict) -> set[str]:
@@ -89,6 +89,7 @@ def audited_paths(db_url: str) -> list[str]:
     return paths
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("db", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def test_sigkilled_crawl_is_resumed_without_loss_or_repeats(
     demo_site, demo_manifest, db, sqlite_url, request
@@ -114,8 +115,12 @@ def test_sigkilled_crawl_is_resumed_without_loss_or_repeats(
     paths = audited_paths(db_url)
     assert len(paths) == len(set(paths)), "a page was audited twice"
     assert set(paths) >= expected_paths(demo_manifest) - {"/index.html"}
+    documents = json.loads(run_cli("export", "latest", "--documents", db=db_url).stdout)["documents"]
+    assert sorted(urlsplit(d["url"]).path for d in documents) == sorted(demo_manifest["documents"])
+    assert {d["status"] for d in documents} == {"checked"}
 
 
+@pytest.mark.browser
 def test_ctrl_c_stops_cleanly_says_how_to_resume_and_resume_finishes(demo_site, demo_manifest, sqlite_url):
     crawl = start_crawl(demo_site, sqlite_url)
     wait_for_pages(sqlite_url, 4, crawl)

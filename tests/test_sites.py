@@ -6,8 +6,11 @@ import pytest
 from click.testing import CliRunner
 
 from a11ycheck.charters.measures import latest_completed_runs
-from a11ycheck.charters.sites import (
-    Change,
+from a11ycheck.cli_sites import sites
+from a11ycheck.errors import UserError
+from a11ycheck.register import Register
+from a11ycheck.sites import (
+    SiteChange,
     SiteImportProblems,
     add_site,
     import_sites,
@@ -15,9 +18,6 @@ from a11ycheck.charters.sites import (
     remove_site,
     site_target,
 )
-from a11ycheck.cli_charters import sites
-from a11ycheck.errors import UserError
-from a11ycheck.register import Register
 from a11ycheck.store import Store
 from a11ycheck.urls import normalize_url
 
@@ -32,7 +32,7 @@ def test_add_list_and_remove(db_url, register):
     site, change = add_site(
         store, register.get("Sint-Niklaas"), "https://www.sint-niklaas.be/nl?utm_source=x"
     )
-    assert change == Change.ADDED
+    assert change == SiteChange.ADDED
     assert (site.host, site.start_url, site.organisation) == (
         "www.sint-niklaas.be",
         "https://www.sint-niklaas.be/nl",
@@ -45,11 +45,11 @@ def test_add_list_and_remove(db_url, register):
         ("beveren-kruibeke-zwijndrecht", "www.bkz.be"),
         ("sint-niklaas", "www.sint-niklaas.be"),
     ]
-    assert [s.host for s in list_sites(store, "sint-niklaas")] == ["www.sint-niklaas.be"]
+    assert [s.host for s in list_sites(store, ["sint-niklaas"])] == ["www.sint-niklaas.be"]
 
     removed, runs = remove_site(store, "https://WWW.SINT-NIKLAAS.BE/anything")
     assert (removed.host, runs) == ("www.sint-niklaas.be", 0)
-    assert list_sites(store, "sint-niklaas") == []
+    assert list_sites(store, ["sint-niklaas"]) == []
     with pytest.raises(UserError, match="www.sint-niklaas.be is not a configured site"):
         remove_site(store, "https://www.sint-niklaas.be/")
 
@@ -58,7 +58,7 @@ def test_adding_the_same_site_again_changes_nothing(sqlite_url, register):
     store = Store(sqlite_url)
     add_site(store, register.get("gent"), "https://stad.gent/")
     site, change = add_site(store, register.get("Gent"), "https://stad.gent/nl/contact")
-    assert change == Change.UNCHANGED
+    assert change == SiteChange.UNCHANGED
     assert site.start_url == "https://stad.gent/"
     assert len(list_sites(store)) == 1
 
@@ -88,7 +88,7 @@ def test_a_site_crawled_before_it_was_configured_is_claimed_with_its_runs(db_url
     run = store.start_run("crawl", "https://www.gent.be/", {}, "4.10.2")
     store.finish_run(run.id, "completed")
     site, change = add_site(store, register.get("gent"), "https://www.gent.be/")
-    assert change == Change.CLAIMED and site.id == run.site_id
+    assert change == SiteChange.CLAIMED and site.id == run.site_id
     assert [r.id for r in latest_completed_runs(store, "gent", date.today())] == [run.id]
     removed, runs = remove_site(store, "https://www.gent.be/")
     assert runs == 1
@@ -133,7 +133,7 @@ def test_import_writes_every_row_in_one_go(db_url, register, tmp_path):
         encoding="utf-8",
     )
     counts = import_sites(store, register, csv_file)
-    assert counts == {Change.ADDED: 2, Change.CLAIMED: 1, Change.UNCHANGED: 2}
+    assert counts == {SiteChange.ADDED: 2, SiteChange.CLAIMED: 1, SiteChange.UNCHANGED: 2}
     assert {s.host: s.organisation for s in list_sites(store)} == {
         "www.sint-niklaas.be": "sint-niklaas",
         "www.antwerpen.be": "antwerpen",

@@ -28,9 +28,9 @@ CRAWL_TIMEOUT = 60
 CRAWL_SCRIPT = """
 import json, sys
 from scrapy.crawler import CrawlerProcess
-from spiders.items import DocumentItem, PageItem
-from spiders.settings import crawl_settings
-from spiders.site_spider import SiteSpider
+from a11ycheck.spiders.items import DocumentItem, PageItem
+from a11ycheck.spiders.settings import crawl_settings
+from a11ycheck.spiders.site_spider import SiteSpider
 
 config = json.loads(sys.argv[1])
 settings = crawl_settings(**config["settings"]) | config["extra"] | {
@@ -223,6 +223,8 @@ def crawl(
             "allow_private": allow_private,
             "max_depth": max_depth,
             "download_timeout": download_timeout,
+            "download_delay": 0.0,
+            "max_page_bytes": 20 * 1024 * 1024,
         },
         "extra": extra or {},
         "spider": {"start_url": start_url, "max_depth": max_depth, **spider},
@@ -278,6 +280,12 @@ def test_out_of_scope_links_redirects_and_sitemap_entries_are_never_requested(ba
     assert sites["other"].requests == []
     assert not [url for url in result.urls() if url.startswith(sites["other"].base)]
     assert "/to-other" in sites["basic"].paths()  # the redirect itself is on the site; its target is not
+
+
+def test_a_redirect_off_the_site_is_reported_with_its_target(basic):
+    result, sites = basic
+    page = result.page(f"{sites['basic'].base}/to-other")
+    assert (page["status"], page["redirect_to"]) == ("redirected", f"{sites['other'].base}/offsite.html")
 
 
 def test_robots_txt_disallowed_page_is_not_requested(basic):

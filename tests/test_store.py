@@ -5,13 +5,14 @@ import json
 import pytest
 from sqlalchemy import inspect
 
-from a11ycheck.audit.results import NodeResult, PageResult, ViolationResult
 from a11ycheck.errors import UserError
-from a11ycheck.store import PageRecord, Store, node_fingerprint
+from a11ycheck.store import PageRecord, Store
+from a11ycheck.vocabulary.fingerprints import node_fingerprint
+from a11ycheck.vocabulary.results import NodeResult, PageResult, RuleResult
 
 
-def image_alt(target=("img",)) -> ViolationResult:
-    return ViolationResult(
+def image_alt(target=("img",)) -> RuleResult:
+    return RuleResult(
         rule="image-alt",
         impact="critical",
         tags=["wcag2a", "wcag111"],

@@ -1,31 +1,33 @@
 """Putting axe-core into a page and every frame in it, and running it with a trimmed result.
 
-axe only audits a frame's content when its own copy runs inside that frame; the stock
-`axe_selenium_python.Axe.inject()` only reaches the top document. We register the axe source once per
+axe only audits a frame's content when its own copy runs inside that frame; injecting it into the top
+document alone (as axe-selenium-python's `Axe.inject()` does) misses them. We register the axe source once per
 browser with the DevTools protocol (`Page.addScriptToEvaluateOnNewDocument`, which runs it in every new
 document of the page's process), then walk the frame tree and inject into any frame still without it
 (cross-site frames living in another renderer process, frames created before registration).
 """
 
 from functools import cache
-from pathlib import Path
 
-import axe_selenium_python
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+
+from a11ycheck.engine import axe_min_js
 
 MAX_FRAME_DEPTH = 4
 # axe only talks to frames of its own origin unless told otherwise; a municipal site embeds maps and
 # forms from other origins, and their defects are the site's defects too.
 _ALLOW_ALL_ORIGINS = "window.axe.configure({allowedOrigins: ['<unsafe_all_origins>']});"
-# axe-core 4.10 turns every computed color it reads into numbers through colorjs.io, thousands of times a
-# page for a few dozen distinct strings; that parsing was about a quarter of a page's time
-# (bench/README.md, "Where the time goes"). With the page's built-ins unchanged, the result depends on the
-# string alone, so each document's copy of axe keeps what it parsed: the same numbers, set through the
-# same setters, without parsing again. Each string is parsed into a color of axe's own, so a caller with
-# an object of its own cannot put other numbers in the cache. Failures are not kept (they throw again, as
-# before). An axe without this method is left as it is.
+# axe-core turns every computed color it reads into numbers through colorjs.io. 4.10 did so on every read,
+# thousands of times a page for a few dozen distinct strings, about a quarter of a page's time
+# (bench/README.md, "Where the time goes"); 4.14 keeps what it parsed for the length of one axe.run and
+# parses again in the next run. With the page's built-ins unchanged, the result depends on the string
+# alone, so each document's copy of axe keeps what it parsed across runs (a very large page's separate
+# color-contrast run, page_audit.py): the same numbers, set through the same setters, without parsing
+# again. Each string is parsed into a color of axe's own, so a caller with an object of its own cannot put
+# other numbers in the cache. Failures are not kept (they throw again, as before). An axe without this
+# method is left as it is.
 _PARSE_COLORS_ONCE = """
 (() => {
   const Color = ((window.axe || {}).commons || {}).color && window.axe.commons.color.Color;
@@ -46,151 +48,64 @@ _PARSE_COLORS_ONCE = """
 """
 MAX_SNIPPET = 600  # characters of element HTML and failure summary kept per node
 
-# The loaded document's HTTP status (Chromium's navigation timing), content type, URL, Chromium's network
-# error code on its error page, and its size in elements.
-_FACTS_FUNCTION = """
-function pageFacts() {
-  const nav = performance.getEntriesByType('navigation')[0];
-  const errorCode = document.querySelector('.error-code');
-  const netError = location.protocol === 'chrome-error:' && errorCode ? errorCode.textContent.trim() : '';
-  return {status: nav && nav.responseStatus ? nav.responseStatus : null,
-          contentType: String(document.contentType || ''), url: String(location.href), netError: netError,
-          elements: document.getElementsByTagName('*').length, title: String(document.title || ''),
-          size: nav ? nav.decodedBodySize : null};
-}
-"""
-
 # part: "all" rules, "without-contrast" (all but color-contrast) or "contrast" (color-contrast alone, if
 # the tags select it), so that a very large page can be audited in two runs (see page_audit.py).
-_RUN_FUNCTION = """
-function runAxe(tags, frameWait, maxSnippet, part, done) {
-  const options = {resultTypes: ['violations'], iframes: true, frameWaitTime: frameWait};
-  if (tags && tags.length) options.runOnly = {type: 'tag', values: tags};
-  if (part === 'without-contrast') options.rules = {'color-contrast': {enabled: false}};
-  if (part === 'contrast') {
-    options.rules = Object.fromEntries(window.axe.getRules()
-      .filter((rule) => rule.ruleId !== 'color-contrast').map((rule) => [rule.ruleId, {enabled: false}]));
+RUN_FUNCTION = """
+function runAxe(options, part, done) {
+  const run = {resultTypes: ['violations', 'incomplete'], iframes: true, frameWaitTime: options.frameWait};
+  const rules = {};
+  let tags = options.tags || [];
+  if (options.wcag22) {  // the WCAG 2.2 rules axe leaves off by default (target-size), on
+    if (tags.length) tags = tags.concat(['wcag22a', 'wcag22aa']);
+    for (const rule of window.axe.getRules(['wcag22a', 'wcag22aa'])) rules[rule.ruleId] = {enabled: true};
   }
-  const cut = (s) => (s || '').slice(0, maxSnippet);
-  window.axe.run(document, options).then((r) => done({
+  if (tags.length) run.runOnly = {type: 'tag', values: tags};
+  if (part === 'without-contrast') rules['color-contrast'] = {enabled: false};
+  if (part === 'contrast') {
+    for (const rule of window.axe.getRules()) {
+      if (rule.ruleId !== 'color-contrast') rules[rule.ruleId] = {enabled: false};
+    }
+  }
+  run.rules = rules;
+  const cut = (s) => (s || '').slice(0, options.maxSnippet);
+  const ruleResult = (v) => ({
+    id: v.id, impact: v.impact, tags: v.tags, help: v.help, description: v.description, helpUrl: v.helpUrl,
+    nodes: v.nodes.map((n) => ({target: n.target, html: cut(n.html), summary: cut(n.failureSummary)})),
+  });
+  window.axe.run(document, run).then((r) => done({
     ok: true, url: String(location.href), title: String(document.title || ''),
-    violations: r.violations.map((v) => ({
-      id: v.id, impact: v.impact, tags: v.tags, help: v.help, description: v.description,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({target: n.target, html: cut(n.html), summary: cut(n.failureSummary)})),
-    })),
+    violations: r.violations.map(ruleResult), incomplete: r.incomplete.map(ruleResult),
+    passes: r.passes.map((v) => v.id), inapplicable: r.inapplicable.map((v) => v.id),
   }), (e) => done({ok: false, error: window.__a11ycheckLeaving
     ? 'the page navigated away during the audit' : String(e && e.message || e)}));
 }
 """
-_RUN_SCRIPT = (
-    _RUN_FUNCTION
-    + "runAxe(arguments[0], arguments[1], arguments[2], arguments[3], arguments[arguments.length - 1]);"
-)
+# What one axe run returns per kind of result: two runs of a very large page (page_audit.py) add up.
+RULE_RESULT_KEYS = ("violations", "incomplete", "passes", "inapplicable")
+_RUN_SCRIPT = RUN_FUNCTION + "runAxe(arguments[0], arguments[1], arguments[arguments.length - 1]);"
 
-SHORT_TIMER_MS = 250  # a timer this short, set by the page, is let run before axe starts
-SETTLE_MS = 250  # but axe waits for such timers at most this long
 
-# Registered to run before any page script (prepare_browser): counts the page's pending short timers, so
-# the audit can let them run first, and notes when the page starts navigating away. Content a page adds
-# just after load (a banner, a menu) is audited as a visitor sees it, and a page that hangs just after
-# load is a timeout of its own, not of the next page.
-SETTLE_TRACKER = """
-(() => {
-  if (window.__a11ycheckSettled) return;  // registered twice (a retried registration): once is enough
-  const setTimer = window.setTimeout.bind(window), clearTimer = window.clearTimeout.bind(window);
-  const pending = new Set();
-  window.setTimeout = function (handler, delay, ...rest) {
-    if (typeof handler !== 'function' || delay > SHORT_TIMER_MS) return setTimer(handler, delay, ...rest);
-    const id = setTimer(function () { pending.delete(id); return handler.apply(this, rest); }, delay);
-    pending.add(id);
-    return id;
-  };
-  window.clearTimeout = function (id) { pending.delete(id); return clearTimer(id); };
-  let leaving = false;  // the page is navigating away: an axe error then is that, not a defect of axe's
-  addEventListener('beforeunload', () => { leaving = true; }, {capture: true});
-  Object.defineProperty(window, '__a11ycheckLeaving', {get: () => leaving});
-  Object.defineProperty(window, '__a11ycheckSettled', {value: (then, until) => {
-    const check = () => (pending.size && performance.now() < until ? setTimer(check, 5) : then());
-    check();
-  }});
-})();
-""".replace("SHORT_TIMER_MS", str(SHORT_TIMER_MS))
-
-# The common case in one round trip: the facts, then axe's results when the document looks auditable and
-# axe is already in it and in every frame (registered for new documents; a frame of another site lives in
-# another renderer process, is not reachable from here and needs inject_axe_into_frames).
-_AUDIT_SCRIPT = (
-    _FACTS_FUNCTION
-    + _RUN_FUNCTION
-    + """
-const [tags, frameWait, maxSnippet, splitAt, maxDepth, settleMs, requested, maxLinks, maxBytes] = arguments;
-const done = arguments[arguments.length - 1];
-const axeEverywhere = (win, depth) => {
-  try {
-    if (!(win.axe && win.axe.run)) return false;
-    if (depth >= maxDepth) return true;
-    for (const frame of win.document.querySelectorAll('iframe, frame')) {
-      if (!frame.contentWindow || !axeEverywhere(frame.contentWindow, depth + 1)) return false;
-    }
-    return true;
-  } catch (e) {
-    return false;  // a frame of another origin
-  }
-};
-const withoutFragment = (url) => String(url).split('#')[0];
-const audit = () => {
-  try {
-    const facts = pageFacts();
-    // This document was audited before and the requested URL did not replace it: it started a download.
-    facts.stale = window.__a11ycheckAudited === true
-      && withoutFragment(facts.url) !== withoutFragment(requested);
-    window.__a11ycheckAudited = true;
-    if (maxLinks > 0) {  // a crawl's browser fetch: the links to follow, as the browser resolved them
-      const hrefs = Array.from(document.links, (a) => a.href).filter((h) => typeof h === 'string');
-      facts.links = [...new Set(hrefs.filter((h) => /^https?:/i.test(h)))].slice(0, maxLinks);
-    }
-    facts.tooLarge = maxBytes > 0 && facts.size > maxBytes;
-    const auditable = !facts.stale && /^https?:/.test(facts.url) && !(facts.status >= 400)
-      && /html/.test(facts.contentType) && !facts.tooLarge;
-    const part = facts.elements >= splitAt ? 'without-contrast' : 'all';
-    const finish = (axe) => done({facts: facts, axe: axe, part: part});
-    if (auditable && axeEverywhere(window, 0)) runAxe(tags, frameWait, maxSnippet, part, finish);
-    else finish(null);
-  } catch (e) {  // run from a timer, an error here would otherwise surface as a timeout
-    done({facts: {}, axe: {ok: false, error: String(e && e.message || e)}, part: 'all'});
-  }
-};
-const settleThenAudit = () => {
-  // From now, not from the load event: on a busy machine this script may start well after the load event,
-  // and the page's timers may be late by as much.
-  const until = performance.now() + settleMs;
-  if (typeof window.__a11ycheckSettled === 'function') window.__a11ycheckSettled(audit, until); else audit();
-};
-// A page that sent itself elsewhere just after load: the driver runs this in the next document, which
-// may still be loading; it is audited once loaded, as a visitor would see it (final_url says where).
-if (document.readyState === 'complete') settleThenAudit();
-else addEventListener('load', () => setTimeout(settleThenAudit, 0), {once: true});
-"""
-)
+def axe_options(tags: tuple[str, ...] | list[str], frame_wait_ms: int, wcag22: bool = False) -> dict:
+    """How axe runs in a page: which tags (none: axe's default set, WCAG 2.0/2.1 A/AA and best practices),
+    the WCAG 2.2 rules axe leaves off by default or not, the wait for frames, how much HTML is kept."""
+    return {"tags": list(tags), "frameWait": frame_wait_ms, "wcag22": wcag22, "maxSnippet": MAX_SNIPPET}
 
 
 @cache
 def axe_source() -> str:
-    """The axe-core script shipped with axe-selenium-python (axe-core 4.10.x), configured for frames of
-    any origin and parsing each color once."""
+    """The shipped axe-core (a11ycheck/engine/axe/), configured for frames of any origin and parsing each
+    color once per document."""
     return stock_axe_source() + "\n" + _ALLOW_ALL_ORIGINS + "\n" + _PARSE_COLORS_ONCE
 
 
 @cache
 def stock_axe_source() -> str:
-    """axe-core as shipped, untouched: what the plain loop and the agreement tests run."""
-    path = Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-    return path.read_text(encoding="utf-8")
+    """axe-core as released, untouched: what the plain loop and the agreement tests run."""
+    return axe_min_js()
 
 
 def axe_version() -> str:
-    first_line = axe_source()[:40]  # "/*! axe v4.10.2"
+    first_line = axe_source()[:40]  # "/*! axe v4.14.1"
     return first_line.split("axe v", 1)[1].split()[0] if "axe v" in first_line else "unknown"
 
 
@@ -217,43 +132,8 @@ def inject_axe_into_frames(driver: WebDriver, depth: int = 0) -> int:
     return injected
 
 
-def audit_document(
-    driver: WebDriver,
-    url: str,
-    tags: list[str] | None,
-    frame_wait_ms: int,
-    split_at: int,
-    max_links: int = 0,
-    max_bytes: int = 0,
-) -> dict:
-    """One round trip after `driver.get(url)`: {"facts": what _FACTS_FUNCTION reads plus "stale" (and
-    "links", the page's http(s) links, at most `max_links`, when that is above 0; "tooLarge" when its
-    HTML is over `max_bytes`, which is not audited), "axe": run_axe's payload or None, "part": the rules
-    run}.
-
-    "stale" is true when the document is one this script audited before and `url` did not replace it:
-    the URL started a download (the caller makes sure every document before a `get` was marked so).
-
-    It first lets the page's short timers run (SETTLE_TRACKER), for at most SETTLE_MS.
-    On a page of `split_at` elements or more, color-contrast is left out ("part": "without-contrast"),
-    for `run_axe(..., part="contrast")` to do separately. "axe" is None when the document is not one to
-    audit (an error page, an HTTP error, not HTML) or when axe is missing from one of its frames; then
-    the caller injects it (`inject_axe_into_frames`) and runs axe itself.
-    """
-    arguments = (
-        list(tags or []),
-        frame_wait_ms,
-        MAX_SNIPPET,
-        split_at,
-        MAX_FRAME_DEPTH,
-        SETTLE_MS,
-        url,
-        max_links,
-        max_bytes,
-    )
-    return driver.execute_async_script(_AUDIT_SCRIPT, *arguments) or {}
-
-
-def run_axe(driver: WebDriver, tags: list[str] | None, frame_wait_ms: int, part: str = "all") -> dict:
-    """Run axe in the top document (it collects frames' results itself); returns the trimmed payload."""
-    return driver.execute_async_script(_RUN_SCRIPT, list(tags or []), frame_wait_ms, MAX_SNIPPET, part)
+def run_axe(driver: WebDriver, options: dict, part: str = "all") -> dict:
+    """Run axe in the top document (it collects frames' results itself); returns the trimmed payload:
+    violations and needs review ("incomplete") with their elements, the ids of the rules that passed and
+    that did not apply. `options`: `axe_options(...)`."""
+    return driver.execute_async_script(_RUN_SCRIPT, options, part)

@@ -11,14 +11,14 @@ import signal
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 
-from a11ycheck.errors import UserError, first_line
+from a11ycheck.audit.config import BrowserConfig
+from a11ycheck.errors import first_line
 
 PROFILE_PREFIX = "a11ycheck-chromium-"
 CHROMIUM_ARGS = (
@@ -61,34 +61,6 @@ BROWSER_PREFS = {
     "session.startup_urls": ["about:blank"],
     "net.network_prediction_options": 2,  # no DNS prefetching or preconnecting to the hosts links point to
 }
-
-
-def find_executable(configured: str | None, names: tuple[str, ...], what: str, env_var: str) -> str:
-    """The configured path, or the first of `names` on PATH; never a download (no Selenium Manager)."""
-    if configured:
-        if os.path.isfile(configured) and os.access(configured, os.X_OK):
-            return configured
-        raise UserError(f"{what} not found at {configured}: fix {env_var} or install the Debian package")
-    for name in names:
-        path = shutil.which(name)
-        if path:
-            return path
-    raise UserError(
-        f"{what} not found on PATH: install Debian's chromium and chromium-driver "
-        f"(apt-get install chromium chromium-driver) or set {env_var}"
-    )
-
-
-@dataclass(frozen=True)
-class BrowserConfig:
-    chromium_path: str
-    chromedriver_path: str
-    page_load_timeout: float = 30.0
-    script_timeout: float = 60.0
-    remote_url: str | None = None  # a Selenium Grid; then no local processes are started
-    run_tag: str = ""  # goes into the profile folder's name, so a resumed run can find what a killed one left
-    extra_args: tuple[str, ...] = ()  # more Chromium switches (tests: a net log)
-    egress_proxy: str | None = None  # "127.0.0.1:PORT" of the run's EgressGuard (a11ycheck/egress.py)
 
 
 class ChromiumBrowser:

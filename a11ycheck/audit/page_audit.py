@@ -13,7 +13,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
 from functools import partial
 
 from selenium.common.exceptions import (
@@ -26,20 +25,26 @@ from selenium.common.exceptions import (
 )
 from urllib3.exceptions import HTTPError as Urllib3Error
 
-from a11ycheck.audit.axe import SETTLE_TRACKER, audit_document, axe_source, inject_axe_into_frames, run_axe
+from a11ycheck.audit.audit_script import LAZY_WAIT_MS, SETTLE_TRACKER, audit_document
+from a11ycheck.audit.axe import RULE_RESULT_KEYS, axe_options, axe_source, inject_axe_into_frames, run_axe
 from a11ycheck.audit.chromium import BrowserStartError, ChromiumBrowser
-from a11ycheck.audit.results import (
+from a11ycheck.audit.config import AuditLimits
+from a11ycheck.egress import REFUSAL_TITLE
+from a11ycheck.errors import first_line
+from a11ycheck.urls import SiteScope
+from a11ycheck.vocabulary.results import PageResult
+from a11ycheck.vocabulary.statuses import (
     ERROR,
     NOT_HTML,
+    OK,
     PARTIAL,
+    REDIRECTED,
     REFUSED,
     TIMEOUT,
     TLS_ERROR,
     TOO_LARGE,
-    PageResult,
 )
-from a11ycheck.egress import REFUSAL_TITLE
-from a11ycheck.errors import first_line
+from a11ycheck.vocabulary.statuses import http_status as http_status_name
 
 _GONE_MARKERS = (
     "disconnected",
@@ -58,21 +63,6 @@ _GONE_MARKERS = (
 
 class BrowserGone(Exception):
     """The browser crashed or was killed while auditing; the page may be retried in another one."""
-
-
-@dataclass(frozen=True)
-class AuditLimits:
-    page_load_timeout: float = 30.0
-    axe_timeout: float = 60.0
-    frame_wait_ms: int = 5000
-    tags: tuple[str, ...] = ()
-    split_at_elements: int = 10_000  # pages this large get color-contrast in a run of its own
-    max_page_bytes: int = 0  # a page whose HTML is larger is "too-large", not audited (0: no limit)
-
-    @property
-    def hard_limit(self) -> float:
-        """After this, the watchdog kills the browser: a page in an endless JS loop blocks even timeouts."""
-        return self.page_load_timeout + self.axe_timeout + 30.0
 
 
 # Seconds past the axe limit before the watchdog kills a browser that did not answer: chromedriver's own
@@ -171,8 +161,13 @@ def _still_answers(browser: ChromiumBrowser) -> bool:
         return False
 
 
-def audit_page(browser: ChromiumBrowser, url: str, limits: AuditLimits, max_links: int = 0) -> PageResult:
+def audit_page(
+    browser: ChromiumBrowser, url: str, limits: AuditLimits, max_links: int = 0, previous: str | None = None
+) -> PageResult:
     """Load `url` and run axe; a status for every outcome, BrowserGone when the browser died.
+
+    With `previous`, the fingerprint of what axe saw on this page last time: when the page is the same
+    and holds still, axe is not run and the result says `reused` (the caller carries the findings forward).
 
     With `max_links` above 0, the result also carries the page's links (at most that many) and its HTTP
     status, read from the document the browser loaded, for a crawl that fetches pages with the browser.
@@ -183,10 +178,11 @@ def audit_page(browser: ChromiumBrowser, url: str, limits: AuditLimits, max_link
     browser.tab_pages += 1
     facts: dict = {}
     try:
-        result = _load_and_run(browser, url, limits, started, watchdog, facts, max_links)
+        result = _load_and_run(browser, url, limits, started, watchdog, facts, max_links, previous)
         if not facts.get("stale"):  # stale facts are the previous page's
             result.http_status = facts.get("status")
-            result.links = facts.get("links")
+            if result.links is None:
+                result.links = facts.get("links")
         return result
     except (InvalidSessionIdException, NoSuchWindowException) as exc:
         if watchdog.fired_during == "axe":
@@ -215,6 +211,7 @@ def _load_and_run(
     watchdog: _Watchdog,
     facts: dict,
     max_links: int,
+    previous: str | None = None,
 ) -> PageResult:
     """The audit; `facts` receives what the audit script read from the document, once it has run."""
     driver = browser.driver
@@ -232,17 +229,19 @@ def _load_and_run(
             return _failed(url, TLS_ERROR, first_line(exc), started)
         raise
     watchdog.arm(limits.axe_timeout + AXE_GRACE, "axe")
-    tags = list(limits.tags)
+    options = axe_options(limits.tags, limits.frame_wait_ms, limits.wcag22)
     try:
         run_script = partial(
             audit_document,
             driver,
             url,
-            tags,
-            limits.frame_wait_ms,
+            options,
             limits.split_at_elements,
             max_links,
             limits.max_page_bytes,
+            limits.collectors,
+            _lazy_wait_ms(limits, started),
+            previous,
         )
         try:
             outcome = run_script()
@@ -250,22 +249,33 @@ def _load_and_run(
             outcome = run_script()
         facts.update(outcome.get("facts") or {})
         browser.document_marked = bool(facts)
-        refusal = _not_auditable(url, facts, started, browser.config.egress_proxy)
+        refusal = not_auditable(url, facts, started, browser.config.egress_proxy)
         if refusal:
             return refusal
+        away = _redirect_target(url, facts)
+        if away is None and facts.get("leaving"):
+            away = _next_document(browser, url, limits, started)
+        if away is not None:
+            return _redirected(url, away, started, max_links)
+        if facts.get("reusable") and facts.get("fingerprint") == previous:
+            return _reused(url, facts, started)
         payload, part = outcome.get("axe"), outcome.get("part") or "all"
         if payload is None:  # axe is not in every frame yet (another site's frame): put it there, run it
             watchdog.arm(limits.axe_timeout + AXE_GRACE, "axe")  # a limit of its own, like run_axe's
             try:
                 inject_axe_into_frames(driver)
-                payload = run_axe(driver, tags, limits.frame_wait_ms, part)
+                payload = run_axe(driver, options, part)
             except UnexpectedAlertPresentException:
                 inject_axe_into_frames(driver)
-                payload = run_axe(driver, tags, limits.frame_wait_ms, part)
+                payload = run_axe(driver, options, part)
     except TimeoutException:
         return _timed_out(browser, url, f"axe did not finish within {limits.axe_timeout:g} s", started)
     except JavascriptException as exc:
         if "unloaded" in str(exc) or "navigat" in str(exc) or "context" in str(exc):
+            browser.document_marked = False
+            away = _next_document(browser, url, limits, started)
+            if away is not None:
+                return _redirected(url, away, started, max_links)
             return _failed(url, ERROR, "the page navigated away during the audit", started)
         raise
     if not isinstance(payload, dict) or not payload.get("ok"):
@@ -274,8 +284,81 @@ def _load_and_run(
         )
         return _failed(url, ERROR, f"axe failed: {error}", started)
     if part == "without-contrast":
-        return _with_contrast(browser, url, payload, facts, limits, watchdog, started)
-    return PageResult.from_axe(url, payload, int((time.monotonic() - started) * 1000))
+        result = _with_contrast(browser, url, payload, facts, limits, watchdog, started)
+    else:
+        result = PageResult.from_axe(url, payload, int((time.monotonic() - started) * 1000))
+    result.collected = facts.get("collected") or {}
+    result.fingerprint = facts.get("fingerprint") if isinstance(facts.get("fingerprint"), str) else None
+    return result
+
+
+def _reused(url: str, facts: dict, started: float) -> PageResult:
+    """The page is what axe saw last time: an ok result without findings, marked for the caller to fill."""
+    return PageResult(
+        url=url,
+        status=OK,
+        final_url=facts.get("url"),
+        title=facts.get("title"),
+        duration_ms=int((time.monotonic() - started) * 1000),
+        collected=facts.get("collected") or {},
+        fingerprint=facts["fingerprint"],
+        reused=True,
+    )
+
+
+def _lazy_wait_ms(limits: AuditLimits, started: float) -> int:
+    """How long deferred frames and images may take to load: LAZY_WAIT_MS, within what is left of the
+    page's load limit."""
+    left = limits.page_load_timeout - (time.monotonic() - started)
+    return max(0, min(LAZY_WAIT_MS, int(left * 1000)))
+
+
+def _redirect_target(url: str, facts: dict) -> str | None:
+    """Where the page sent the browser at once, or None: a refresh with delay 0 to another URL, a document
+    the page navigated to (it has the page as referrer), or an HTTP redirect to another site (a redirect
+    within the site is followed and audited as the page, as a visitor sees it)."""
+    if facts.get("refreshTo"):
+        return str(facts["refreshTo"])
+    final = str(facts.get("url") or "")
+    if not final.startswith(("http:", "https:")) or _without_fragment(final) == _without_fragment(url):
+        return None
+    if facts.get("referrer") or not SiteScope(url).same_site(final):
+        return final
+    return None
+
+
+def _next_document(browser: ChromiumBrowser, url: str, limits: AuditLimits, started: float) -> str | None:
+    """The page is navigating away: wait (within its load limit) for the document it goes to, and return
+    that document's URL when it is another page than `url`; None when it did not get anywhere else."""
+    driver = browser.driver
+    deadline = started + limits.page_load_timeout
+    location = None
+    while time.monotonic() < deadline:
+        try:
+            location, state = driver.execute_script("return [String(location.href), document.readyState]")
+        except JavascriptException:
+            location, state = None, "unloaded"  # between two documents
+        if location and state == "complete" and _without_fragment(location) != _without_fragment(url):
+            break
+        time.sleep(0.05)
+    if not location or not location.startswith(("http:", "https:")):
+        return None
+    return location if _without_fragment(location) != _without_fragment(url) else None
+
+
+def _redirected(url: str, target: str, started: float, max_links: int) -> PageResult:
+    """The page sent the browser elsewhere: recorded with where it went, never audited under its URL. In a
+    crawl the target is a link like any other (the spider keeps it when it is on the site)."""
+    result = _failed(url, REDIRECTED, f"the page sends visitors to {target}", started)
+    result.redirect_to = target
+    result.final_url = target
+    if max_links > 0:
+        result.links = [target]
+    return result
+
+
+def _without_fragment(url: str) -> str:
+    return str(url).split("#", 1)[0]
 
 
 def _with_contrast(
@@ -294,7 +377,8 @@ def _with_contrast(
     """
     watchdog.arm(limits.axe_timeout + AXE_GRACE, "contrast")
     try:
-        contrast = run_axe(browser.driver, list(limits.tags), limits.frame_wait_ms, part="contrast")
+        options = axe_options(limits.tags, limits.frame_wait_ms, limits.wcag22)
+        contrast = run_axe(browser.driver, options, part="contrast")
     except (WebDriverException, Urllib3Error, ConnectionError) as exc:
         # whatever stopped it (the time limit, the renderer running out of memory on a huge page, a
         # navigation), the first run's findings stand and the page is partial, never lost
@@ -304,7 +388,10 @@ def _with_contrast(
             contrast = {"ok": False, "error": f"the browser failed during it: {first_line(exc)}"}
     duration_ms = int((time.monotonic() - started) * 1000)
     if isinstance(contrast, dict) and contrast.get("ok"):
-        payload = dict(payload, violations=payload["violations"] + contrast["violations"])
+        payload = {
+            **payload,
+            **{key: payload.get(key, []) + contrast.get(key, []) for key in RULE_RESULT_KEYS},
+        }
         return PageResult.from_axe(url, payload, duration_ms)
     result = PageResult.from_axe(url, payload, duration_ms)
     result.status = PARTIAL
@@ -332,7 +419,7 @@ _NET_ERROR_STATUSES = {
 }
 
 
-def _not_auditable(url: str, facts: dict, started: float, proxy: str | None) -> PageResult | None:
+def not_auditable(url: str, facts: dict, started: float, proxy: str | None) -> PageResult | None:
     """A result for what loaded but is not the page to audit: an error page, a download, not HTML.
 
     `proxy` is the browser's egress guard, which a status asked for again goes through as well."""
@@ -344,7 +431,9 @@ def _not_auditable(url: str, facts: dict, started: float, proxy: str | None) -> 
         if not code:  # an empty error page: headless Chromium cancels HTTP authentication prompts this way
             http_status = _probe_http_status(url, proxy)
             if http_status and http_status >= 400:
-                return _failed(url, f"http-{http_status}", f"the page answered HTTP {http_status}", started)
+                return _failed(
+                    url, http_status_name(http_status), f"the page answered HTTP {http_status}", started
+                )
             code = "an unknown network error"
         code = code.removeprefix("net::")
         status = _NET_ERROR_STATUSES.get(
@@ -359,7 +448,8 @@ def _not_auditable(url: str, facts: dict, started: float, proxy: str | None) -> 
         message = f"the page's HTML is {facts['size']:,} bytes, over A11YCHECK_MAX_PAGE_BYTES"
         return _failed(url, TOO_LARGE, message, started)
     if facts.get("status") and facts["status"] >= 400:
-        return _failed(url, f"http-{facts['status']}", f"the page answered HTTP {facts['status']}", started)
+        code = facts["status"]
+        return _failed(url, http_status_name(code), f"the page answered HTTP {code}", started)
     if facts.get("contentType") and "html" not in facts["contentType"]:
         return _failed(url, NOT_HTML, f"not an HTML page ({facts['contentType']})", started)
     return None

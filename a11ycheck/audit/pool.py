@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from selenium.common.exceptions import WebDriverException
 from urllib3.exceptions import HTTPError as Urllib3Error
 
-from a11ycheck.audit.chromium import BrowserConfig, BrowserStartError, ChromiumBrowser
-from a11ycheck.audit.page_audit import AuditLimits, BrowserGone, audit_page, prepare_browser, renew_tab
-from a11ycheck.audit.results import BROWSER_CRASH, PageResult
+from a11ycheck.audit.chromium import BrowserStartError, ChromiumBrowser
+from a11ycheck.audit.config import AuditLimits, BrowserConfig
+from a11ycheck.audit.page_audit import BrowserGone, audit_page, prepare_browser, renew_tab
+from a11ycheck.audit.page_render import render_page
 from a11ycheck.errors import first_line
+from a11ycheck.vocabulary.results import PageResult, RenderedPage
+from a11ycheck.vocabulary.statuses import BROWSER_CRASH
 
 log = logging.getLogger(__name__)
 
@@ -84,15 +87,15 @@ class BrowserPool:
         with self._lock:
             return [b for b in self._live if isinstance(b, ChromiumBrowser)]
 
-    def audit(self, url: str, max_links: int = 0) -> PageResult:
-        """Audit `url` in a free browser (see audit_page); a browser lost on it is replaced, and the page
-        tried once more."""
+    def audit(self, url: str, max_links: int = 0, previous: str | None = None) -> PageResult:
+        """Audit `url` in a free browser (see audit_page; `previous`: the fingerprint of what axe saw there
+        last time); a browser lost on it is replaced, and the page tried once more."""
         last_error = ""
         for attempt in (1, 2):
             browser = self._acquire()
             started = time.monotonic()
             try:
-                result = audit_page(browser, url, self.limits, max_links)
+                result = audit_page(browser, url, self.limits, max_links, previous)
             except (BrowserGone, Urllib3Error, ConnectionError) as exc:
                 last_error = str(exc) or type(exc).__name__
                 log.warning("browser lost on %s (attempt %d): %s", url, attempt, last_error)
@@ -113,6 +116,17 @@ class BrowserPool:
         return PageResult(
             url=url, status=BROWSER_CRASH, error=f"browser crashed twice: {last_error}", attempts=2
         )
+
+    def render(self, url: str) -> RenderedPage:
+        """`url` rendered by a free browser, for reading (page_render.py); a lost browser is replaced."""
+        browser = self._acquire()
+        try:
+            page = render_page(browser, url, self.limits)
+        except (WebDriverException, Urllib3Error, ConnectionError) as exc:
+            self._discard(browser, replaced=True)
+            return RenderedPage(url, BROWSER_CRASH, None, "", first_line(exc))
+        self._release(browser)
+        return page
 
     def close(self) -> None:
         with self._freed:

@@ -5,5 +5,7 @@
 - `measures.py`: KPI values from the latest completed crawl of each of an organisation's sites
 - `updates.py`: reported progress, kept with date and author
 - `status.py`: trajectory and status rules; `evaluate_charter` and `evaluate_all` are the entry points
-- `status_output.py`: statuses as a table, JSON or CSV; `sites.py`: which sites belong to which organisation
+- `status_output.py`: statuses as a table, JSON or CSV
+- `tallies.py`: the counts behind the headline KPIs (shared with the report); `queries.py`: the rest of the
+  wing's reads and writes
 """

@@ -46,7 +46,7 @@ class FieldChecker:
             return None
         value = mapping[key]
         if not isinstance(value, str) or not value.strip():
-            self.problem(mapping.line_of(key), f"{key} of {what} must be text, not {value_text(value)}")
+            self.problem(mapping.line_of(key), f"{key} of {what} must be text, not {written_as(value)}")
             return None
         return value.strip()
 
@@ -62,7 +62,7 @@ class FieldChecker:
             return value.strip()
         close = difflib.get_close_matches(str(value), choices, n=1)
         hint = f"did you mean {close[0]}?" if close else f"use one of {', '.join(choices)}"
-        self.problem(mapping.line_of(key), f"unknown {label} {value_text(value)} in {what}: {hint}")
+        self.problem(mapping.line_of(key), f"unknown {label} {written_as(value)} in {what}: {hint}")
         return None
 
     def date_value(self, mapping: LineMap, key: str, what: str) -> date | None:
@@ -83,7 +83,7 @@ class FieldChecker:
                 pass
         self.problem(
             mapping.line_of(key),
-            f"bad date {value_text(text)} for {key} of {what}: use YYYY-MM-DD, e.g. 2026-12-31",
+            f"bad date {written_as(text)} for {key} of {what}: use YYYY-MM-DD, e.g. 2026-12-31",
         )
         return None
 
@@ -102,7 +102,7 @@ class FieldChecker:
             return default
         value = mapping[key]
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            self.problem(mapping.line_of(key), f"{key} of {what} must be a number, not {value_text(value)}")
+            self.problem(mapping.line_of(key), f"{key} of {what} must be a number, not {written_as(value)}")
             return None
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             bounds = (
@@ -122,7 +122,7 @@ def number_text(value: float) -> str:
     return f"{value:g}"
 
 
-def value_text(value: object) -> str:
+def written_as(value: object) -> str:
     """A value as the person wrote it, for a message."""
     if value is None:
         return "nothing"

@@ -29,6 +29,11 @@ PAGES_FAILING_RULE = "pages_failing_rule"
 PAGES_FAILING_CRITERION = "pages_failing_criterion"
 ACCESSIBILITY_STATEMENT = "accessibility_statement"
 ACCESSIBILITY_SCORE = "accessibility_score"
+STATEMENT_GRADE = "statement_grade"
+DOCUMENTS_ACCESSIBLE_SHARE = "documents_accessible_share"
+UNTAGGED_PDFS = "untagged_pdfs"
+PLAIN_LANGUAGE_B1_SHARE = "plain_language_b1_share"
+FLESCH_DOUMA_MEDIAN = "flesch_douma_median"
 
 KPIS: dict[str, KpiSpec] = {
     spec.name: spec
@@ -70,7 +75,16 @@ KPIS: dict[str, KpiSpec] = {
             "present",
             0,
             maximum=1,
-            description="accessibility statement found on the site (1) or not (0)",
+            description="an accessibility statement found and read as one on every site (1) or not (0)",
+        ),
+        KpiSpec(
+            STATEMENT_GRADE,
+            HIGHER,
+            "grade",
+            0,
+            minimum=1,
+            maximum=5,
+            description="grade of the accessibility statement, A=5 to E=1 (the worst of the sites)",
         ),
         KpiSpec(
             ACCESSIBILITY_SCORE,
@@ -79,6 +93,31 @@ KPIS: dict[str, KpiSpec] = {
             1,
             maximum=100,
             description="accessibility score (0-100, see charters/README.md)",
+        ),
+        KpiSpec(
+            DOCUMENTS_ACCESSIBLE_SHARE,
+            HIGHER,
+            "%",
+            1,
+            maximum=100,
+            description="share of checked documents (PDF, DOCX, ODT) that pass every check",
+        ),
+        KpiSpec(UNTAGGED_PDFS, LOWER, "PDFs", 0, description="checked PDFs without tags (a structure tree)"),
+        KpiSpec(
+            PLAIN_LANGUAGE_B1_SHARE,
+            HIGHER,
+            "%",
+            1,
+            maximum=100,
+            description="share of audited Dutch pages with enough text whose estimated level is B1 or easier",
+        ),
+        KpiSpec(
+            FLESCH_DOUMA_MEDIAN,
+            HIGHER,
+            "score",
+            1,
+            maximum=130,  # one-syllable words in one-word sentences: 128.9 (very long sentences go below 0)
+            description="median Flesch-Douma reading ease of the audited Dutch pages with enough text",
         ),
     )
 }

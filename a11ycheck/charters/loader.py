@@ -17,7 +17,7 @@ from a11ycheck.charters.charter import (
     MeasuredKpi,
     ReportedKpi,
 )
-from a11ycheck.charters.fields import CharterProblem, FieldChecker, number_text, value_text
+from a11ycheck.charters.fields import CharterProblem, FieldChecker, number_text, written_as
 from a11ycheck.charters.kpis import ACCESSIBILITY_STATEMENT, HIGHER, KPIS
 from a11ycheck.charters.marked_yaml import LineList, LineMap, YamlSyntaxError, load_with_lines
 from a11ycheck.errors import UserError
@@ -170,7 +170,7 @@ class _CharterReader(FieldChecker):
         names = []
         for partner, line in zip(partners, partners.item_lines, strict=True):
             if not isinstance(partner, str) or not partner.strip():
-                self.problem(line, f"a partner must be a name, not {value_text(partner)}")
+                self.problem(line, f"a partner must be a name, not {written_as(partner)}")
             else:
                 names.append(partner.strip())
         return tuple(names)
@@ -256,7 +256,7 @@ class _CharterReader(FieldChecker):
         if not COMMITMENT_ID.match(text):
             self.problem(
                 item.line_of("id"),
-                f"commitment id {value_text(value)} must be letters, digits, '.', '_' or '-', such as web-1",
+                f"commitment id {written_as(value)} must be letters, digits, '.', '_' or '-', such as web-1",
             )
             return None
         return text
@@ -288,7 +288,7 @@ class _CharterReader(FieldChecker):
             if not isinstance(given, str) or not pattern.match(given.strip()):
                 self.problem(
                     value.line_of(param),
-                    f"{param} {value_text(given)} of {what} is not valid: give one like {example}",
+                    f"{param} {written_as(given)} of {what} is not valid: give one like {example}",
                 )
                 continue
             params[param] = given.strip()

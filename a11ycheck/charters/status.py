@@ -20,8 +20,10 @@ ON_TRACK = "on track"
 AT_RISK = "at risk"
 BEHIND = "behind"
 OVERDUE = "overdue"
+STALE = "stale"  # a reported commitment whose latest report is too old to say where it stands now
 NO_DATA = "no data"
-STATUSES = (MET, ON_TRACK, AT_RISK, BEHIND, OVERDUE, NO_DATA)
+STATUSES = (MET, ON_TRACK, AT_RISK, BEHIND, OVERDUE, STALE, NO_DATA)
+STALE_AFTER_DAYS = 180  # a report older than this says nothing about today (A11YCHECK_STALE_AFTER_DAYS)
 
 AT_RISK_MARGIN = 0.10  # "at risk": short of the trajectory by at most 10% of the whole way to go
 _EPSILON = 1e-9
@@ -91,37 +93,55 @@ def judge(
     return BEHIND
 
 
-def judge_done(updates: tuple[UpdateRecord, ...], deadline: date, today: date) -> str:
-    """The status of a done / not done commitment: no data (nothing reported), met (the latest report says
-    done), overdue (not done after the deadline day), else on track (progress reported, deadline ahead)."""
-    if not updates:
-        return NO_DATA
-    if updates[-1].done:
+def judge_done(
+    updates: tuple[UpdateRecord, ...], deadline: date, today: date, stale_after: int = STALE_AFTER_DAYS
+) -> str:
+    """The status of a done / not done commitment, in this order: met (the latest report says done),
+    overdue (not done, or nothing reported, after the deadline day), no data (nothing reported yet),
+    stale (the latest report, not done, is older than `stale_after` days), else on track."""
+    if updates and updates[-1].done:
         return MET
     if today > deadline:
         return OVERDUE
+    if not updates:
+        return NO_DATA
+    if _is_stale(updates[-1], today, stale_after):
+        return STALE
     return ON_TRACK
 
 
-def evaluate_charter(store: Store, charter: Charter, today: date) -> list[CommitmentStatus]:
-    """The status of each commitment of `charter`, from the data recorded up to the end of `today`."""
+def _is_stale(update: UpdateRecord, today: date, stale_after: int) -> bool:
+    return (today - update.recorded_at.date()).days > stale_after
+
+
+def evaluate_charter(
+    store: Store, charter: Charter, today: date, stale_after: int = STALE_AFTER_DAYS
+) -> list[CommitmentStatus]:
+    """The status of each commitment of `charter`, from the data recorded up to the end of `today`; a report
+    older than `stale_after` days makes a reported commitment `stale`."""
     needs_audits = any(c.is_measured for c in charter.commitments)
     snapshot = audit_snapshot(store, charter.slug, today) if needs_audits else AuditSnapshot((), (), None)
     updates: dict[str, list[UpdateRecord]] = {}
     for update in update_history(store, charter.slug, as_of=today):
         updates.setdefault(update.commitment.lower(), []).append(update)
     return [
-        _status(charter, commitment, today, snapshot, tuple(updates.get(commitment.id.lower(), ())))
+        _status(
+            charter, commitment, today, snapshot, tuple(updates.get(commitment.id.lower(), ())), stale_after
+        )
         for commitment in charter.commitments
     ]
 
 
 def evaluate_all(
-    store: Store, charters_dir: Path, today: date, register: Register | None = None
+    store: Store,
+    charters_dir: Path,
+    today: date,
+    register: Register | None = None,
+    stale_after: int = STALE_AFTER_DAYS,
 ) -> dict[str, list[CommitmentStatus]]:
     """Every charter in `charters_dir`, by organisation slug; CharterProblems if a file is broken."""
     charters = load_charters([charters_dir], register or Register.load())
-    return {charter.slug: evaluate_charter(store, charter, today) for charter in charters}
+    return {charter.slug: evaluate_charter(store, charter, today, stale_after) for charter in charters}
 
 
 def _status(
@@ -130,6 +150,7 @@ def _status(
     today: date,
     snapshot: AuditSnapshot,
     updates: tuple[UpdateRecord, ...],
+    stale_after: int,
 ) -> CommitmentStatus:
     status = CommitmentStatus(
         organisation=charter.slug,
@@ -149,7 +170,9 @@ def _status(
     kpi = commitment.kpi
     if commitment.reported and kpi.type == DONE:
         current = float(bool(updates[-1].done)) if updates else None
-        return replace(status, status=judge_done(updates, commitment.deadline, today), current=current)
+        verdict = judge_done(updates, commitment.deadline, today, stale_after)
+        return replace(status, status=verdict, current=current)
+    values = [u for u in updates if u.value is not None] if commitment.reported else []
     if commitment.measured:
         current = kpi_value(snapshot, kpi)
         status = replace(
@@ -159,7 +182,6 @@ def _status(
             measured_at=snapshot.measured_at,
         )
     else:
-        values = [u for u in updates if u.value is not None]
         current = round_half_up(values[-1].value, kpi.decimals) if values else None
         status = replace(status, measured_at=values[-1].recorded_at if values else None)
     # Rounded like the value it is compared with, so that the verdict agrees with the numbers shown.
@@ -175,6 +197,8 @@ def _status(
         deadline=commitment.deadline,
         today=today,
     )
+    if commitment.reported:
+        verdict = _reported_verdict(verdict, values, commitment.deadline, today, stale_after)
     return replace(
         status,
         status=verdict,
@@ -184,3 +208,16 @@ def _status(
         target=kpi.target,
         direction=kpi.direction,
     )
+
+
+def _reported_verdict(
+    verdict: str, values: list[UpdateRecord], deadline: date, today: date, stale_after: int
+) -> str:
+    """A reported number's verdict made true: nothing reported by the deadline is overdue (not "no data"),
+    and a verdict on the way (on track, at risk, behind) from a report older than `stale_after` days is
+    stale: the municipality has to report again. Met and overdue stand."""
+    if verdict == NO_DATA and today > deadline:
+        return OVERDUE
+    if verdict in (ON_TRACK, AT_RISK, BEHIND) and values and _is_stale(values[-1], today, stale_after):
+        return STALE
+    return verdict

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from a11ycheck.charters.charter import DONE
-from a11ycheck.charters.status import CommitmentStatus
+from a11ycheck.charters.status import STALE, CommitmentStatus
 
 TABLE_COLUMNS = (
     "municipality",
@@ -129,26 +129,34 @@ def statuses_table(
             format_value(status, status.trajectory),
             format_value(status, status.target),
             status.unit,
-            status.status,
+            _status_text(status),
             _shorten(status.commitment.title),
         ]
         for slug in sorted(statuses)
         for status in statuses[slug]
     ]
+    verdicts = [status.status for slug in sorted(statuses) for status in statuses[slug]]
     widths = [max(len(row[i]) for row in [list(TABLE_COLUMNS), *rows]) for i in range(len(TABLE_COLUMNS))]
     status_column = TABLE_COLUMNS.index("status")
     numeric = {TABLE_COLUMNS.index(name) for name in ("current", "trajectory", "target")}
 
-    def line(row: list[str], styled: bool) -> str:
+    def line(row: list[str], verdict: str | None) -> str:
         cells = []
         for i, cell in enumerate(row):
             padded = cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
             if i == len(row) - 1:
                 padded = cell
-            cells.append(style_status(cell, padded) if styled and i == status_column else padded)
+            cells.append(style_status(verdict, padded) if verdict and i == status_column else padded)
         return "  ".join(cells).rstrip()
 
-    return [line(list(TABLE_COLUMNS), styled=False), *(line(row, styled=True) for row in rows)]
+    return [line(list(TABLE_COLUMNS), None), *(line(row, v) for row, v in zip(rows, verdicts, strict=True))]
+
+
+def _status_text(status: CommitmentStatus) -> str:
+    """The status, with the date of the report a stale one rests on."""
+    if status.status == STALE and status.latest_update is not None:
+        return f"{STALE} (reported {status.latest_update.recorded_at:%Y-%m-%d})"
+    return status.status
 
 
 def format_value(status: CommitmentStatus, value: float | None) -> str:

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
-
 from a11ycheck.charters.charter import DONE, PERCENTAGE, Charter, Commitment
+from a11ycheck.charters.queries import add_update, updates_of
 from a11ycheck.errors import UserError
 from a11ycheck.models import ReportedUpdate
 from a11ycheck.store import Store
@@ -112,20 +111,14 @@ def record_update(
         author=author.strip(),
         recorded_at=recorded_at or datetime.now(UTC),
     )
-    with store.session() as session:
-        session.add(row)
-        session.commit()
-        return _record(row)
+    return _record(add_update(store, row))
 
 
 def update_history(
     store: Store, organisation: str, commitment_id: str | None = None, as_of: date | None = None
 ) -> list[UpdateRecord]:
     """Every update of an organisation (or one commitment of it), oldest first; up to the end of `as_of`."""
-    query = select(ReportedUpdate).where(ReportedUpdate.organisation == organisation)
-    with store.session() as session:
-        rows = session.exec(query.order_by(ReportedUpdate.recorded_at, ReportedUpdate.id)).scalars().all()
-    records = [_record(row) for row in rows]
+    records = [_record(row) for row in updates_of(store, organisation)]
     if commitment_id is not None:
         records = [r for r in records if r.commitment.lower() == commitment_id.strip().lower()]
     if as_of is not None:

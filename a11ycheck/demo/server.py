@@ -5,14 +5,12 @@ the network. `robots.txt` and `sitemap.xml` need absolute URLs, which depend on 
 literal `{{BASE}}` in `.txt` and `.xml` files is replaced by the server's base URL when served.
 """
 
-import socket
-import sys
-import threading
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from types import TracebackType
 from urllib.parse import unquote, urlsplit
+
+from a11ycheck.http_serving import QuietHTTPServer, ServedSite, serve_until_interrupted
 
 SITE_ROOT = Path(__file__).parent / "site"
 BASE_PLACEHOLDER = b"{{BASE}}"
@@ -24,6 +22,8 @@ CONTENT_TYPES = {
     ".txt": "text/plain; charset=utf-8",
     ".xml": "application/xml; charset=utf-8",
     ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".odt": "application/vnd.oasis.opendocument.text",
     ".svg": "image/svg+xml",
     ".png": "image/png",
     ".jpg": "image/jpeg",
@@ -41,22 +41,8 @@ NOT_FOUND_PAGE = b"""<!DOCTYPE html>
 """
 
 
-class _DemoHTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], root: Path) -> None:
-        self.root = root.resolve()
-        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
-        super().__init__(address, _DemoHandler)
-        host, port = self.server_address[:2]
-        self.base_url = f"http://{_url_host(str(host))}:{port}"
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Stay quiet: a browser hanging up mid-response is normal, not worth a traceback."""
-
-
 class _DemoHandler(BaseHTTPRequestHandler):
-    server: _DemoHTTPServer
+    server: QuietHTTPServer  # with `root`, the site folder (DemoServer.bind)
     server_version = "GemeenteVoorbeeld/1.0"
     protocol_version = "HTTP/1.1"
 
@@ -121,61 +107,19 @@ class _DemoHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def _url_host(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
-
-
-class DemoServer:
+class DemoServer(ServedSite):
     """The demo site on a background thread; use as a context manager or call start() and stop()."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, root: Path | None = None) -> None:
-        self.host = host
-        self.port = port
+        super().__init__(_DemoHandler, host, port)
         self.root = Path(root) if root is not None else SITE_ROOT
-        self.base_url = ""
-        self._httpd: _DemoHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
-    def start(self) -> "DemoServer":
-        if self._httpd is not None:
-            return self
-        self._httpd = _DemoHTTPServer((self.host, self.port), self.root)
-        self.base_url = self._httpd.base_url
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1}, name="demo-site", daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        httpd, thread = self._httpd, self._thread
-        self._httpd = self._thread = None
-        if httpd is None:
-            return
-        httpd.shutdown()
-        httpd.server_close()
-        if thread is not None:
-            thread.join()
-
-    def __enter__(self) -> "DemoServer":
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+    def bind(self) -> QuietHTTPServer:
+        httpd = super().bind()
+        httpd.root = self.root.resolve()
+        return httpd
 
 
 def serve_forever(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the demo site in the foreground until Ctrl-C."""
-    httpd = _DemoHTTPServer((host, port), SITE_ROOT)
-    print(f"demo site served at {httpd.base_url}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
-    try:
-        httpd.serve_forever(poll_interval=0.2)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        httpd.server_close()
+    serve_until_interrupted(DemoServer(host, port).bind(), "demo site")

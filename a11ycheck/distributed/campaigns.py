@@ -5,16 +5,14 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
-
-from a11ycheck.distributed import claims
+from a11ycheck.distributed import claims, queries
 from a11ycheck.distributed.celery_app import check_broker
 from a11ycheck.distributed.site_work import FINAL
 from a11ycheck.distributed.tasks import send_sites
 from a11ycheck.errors import UserError
-from a11ycheck.models import Campaign, CampaignSite, Site
-from a11ycheck.monitor import configured_sites
+from a11ycheck.models import Campaign
 from a11ycheck.settings import Settings
+from a11ycheck.sites import configured_sites
 from a11ycheck.store import Store
 
 STATES = ("queued", "running", "waiting", "completed", "failed")
@@ -64,17 +62,16 @@ def start_campaign(
         "max_pages": settings.max_pages,
         "allow_private": settings.allow_private,
         "tags": settings.tags,
+        "wcag22": settings.wcag22,
+        "full": settings.full,
+        "sample_only": settings.sample_only,
+        "max_documents": settings.max_documents,
+        "documents": settings.documents,
     }
     campaign = Campaign(
         organisations=",".join(organisations), options=json.dumps(options, default=list), queue=settings.queue
     )
-    with store.session() as session:
-        session.add(campaign)
-        session.flush()
-        rows = [CampaignSite(campaign_id=campaign.id, site_id=site.id) for site in sites]
-        session.add_all(rows)
-        session.commit()
-        ids = [row.id for row in rows]
+    ids = queries.create_campaign(store, campaign, [site.id for site in sites])
     _send(settings, ids, campaign)
     return campaign, len(ids)
 
@@ -84,18 +81,12 @@ def resend_unfinished(store: Store, settings: Settings, ref: str) -> tuple[Campa
 
     Safe to repeat: a worker that gets a site a live worker has, or a finished one, leaves it be.
     """
-    campaign = _campaign(store, ref)
-    with store.session() as session:
-        unfinished = session.exec(
-            select(CampaignSite).where(
-                CampaignSite.campaign_id == campaign.id, CampaignSite.status.in_(claims.UNFINISHED)
-            )
-        ).scalars()
-        ids = [
-            row.id
-            for row in unfinished
-            if not claims.holder_is_alive(row.holder, row.heartbeat, settings.takeover_after)
-        ]
+    campaign = queries.find_campaign(store, ref)
+    ids = [
+        row.id
+        for row in queries.unfinished_sites(store, campaign.id)
+        if not claims.holder_is_alive(row.holder, row.heartbeat, settings.takeover_after)
+    ]
     if ids:
         check_broker(settings)
         _send(settings, ids, campaign)
@@ -104,16 +95,9 @@ def resend_unfinished(store: Store, settings: Settings, ref: str) -> tuple[Campa
 
 def campaign_progress(store: Store, ref: str, takeover_after: float) -> CampaignProgress:
     """Where a campaign (an id or `latest`) stands, site by site, read from the database."""
-    campaign = _campaign(store, ref)
-    with store.session() as session:
-        rows = session.exec(
-            select(CampaignSite, Site)
-            .join(Site, Site.id == CampaignSite.site_id)
-            .where(CampaignSite.campaign_id == campaign.id)
-            .order_by(Site.organisation, Site.host)
-        ).all()
+    campaign = queries.find_campaign(store, ref)
     sites = []
-    for row, site in rows:
+    for row, site in queries.campaign_sites(store, campaign.id):
         summary = store.run_summary(row.run_id) if row.run_id else None
         state = row.status
         if state == "running" and not claims.holder_is_alive(row.holder, row.heartbeat, takeover_after):
@@ -142,21 +126,3 @@ def _send(settings: Settings, ids: list[int], campaign: Campaign) -> None:
             f"campaign {campaign.id}: sending its sites failed ({type(exc).__name__}: {exc}); "
             f"when the broker is back: a11ycheck campaign resume {campaign.id}"
         ) from None
-
-
-def _campaign(store: Store, ref: str) -> Campaign:
-    with store.session() as session:
-        if ref == "latest":
-            campaign_id = session.exec(select(func.max(Campaign.id))).scalar()
-            if campaign_id is None:
-                raise UserError("there are no campaigns yet: start one with `a11ycheck campaign start`")
-        elif ref.isdigit():
-            campaign_id = int(ref)
-        else:
-            campaign_id = None
-        campaign = session.get(Campaign, campaign_id) if campaign_id is not None else None
-    if campaign is None:
-        raise UserError(
-            f"no campaign {ref!r} in {store.display_url}: `a11ycheck campaign status` shows the latest"
-        )
-    return campaign

@@ -11,13 +11,11 @@ import socket
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
 
+from a11ycheck.distributed import queries
 from a11ycheck.models import CampaignSite, utcnow
 from a11ycheck.store import Store, owner_is_dead, this_process
-
-UNFINISHED = ("queued", "running")
 
 
 @dataclass(frozen=True)
@@ -43,25 +41,9 @@ def holder_is_alive(holder: str | None, heartbeat: float | None, takeover_after:
 def claim(store: Store, site: CampaignSite, worker: str) -> Claim | None:
     """Take the site if nobody took it since `site` was read; None when another worker was quicker."""
     me = this_process()
-    with store.session() as session:
-        taken = session.exec(
-            update(CampaignSite)
-            .where(
-                CampaignSite.id == site.id,
-                CampaignSite.deliveries == site.deliveries,
-                CampaignSite.status.in_(UNFINISHED),
-            )
-            .values(
-                holder=me,
-                heartbeat=time.time(),
-                deliveries=CampaignSite.deliveries + 1,
-                status="running",
-                worker=worker,
-                started_at=site.started_at or utcnow(),
-            )
-        ).rowcount
-        session.commit()
-    return Claim(site.id, me, site.deliveries + 1) if taken == 1 else None
+    if not queries.take_site(store, site, me, worker):
+        return None
+    return Claim(site.id, me, site.deliveries + 1)
 
 
 def beat(store: Store, held: Claim) -> bool:
@@ -85,11 +67,4 @@ def finish(store: Store, held: Claim, status: str, error: str | None = None) -> 
 
 
 def _update_held(store: Store, held: Claim, **values) -> bool:
-    with store.session() as session:
-        changed = session.exec(
-            update(CampaignSite)
-            .where(CampaignSite.id == held.site_id, CampaignSite.holder == held.holder)
-            .values(**values)
-        ).rowcount
-        session.commit()
-    return changed == 1
+    return queries.update_held_site(store, held.site_id, held.holder, **values)

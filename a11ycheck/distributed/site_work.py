@@ -10,11 +10,12 @@ import os
 import sys
 from dataclasses import dataclass
 
-from a11ycheck.distributed import claims
+from a11ycheck.crawl_request import CrawlRequest
+from a11ycheck.distributed import claims, queries
 from a11ycheck.distributed.child import ChildExit, run_child
-from a11ycheck.models import Campaign, CampaignSite, Run, Site
-from a11ycheck.monitor import crawl_command
-from a11ycheck.settings import Settings
+from a11ycheck.distributed.queries import SiteState
+from a11ycheck.models import Site
+from a11ycheck.settings import Settings, env_name
 from a11ycheck.store import Store, owner_is_dead
 
 FINAL = ("completed", "failed")
@@ -23,19 +24,11 @@ SOON = 1.0  # seconds before a site handed back is sent again
 
 
 @dataclass(frozen=True)
-class SiteOutcome:
+class SiteWorkOutcome:
     """What became of the site; `send_again_in` is set when it is not finished and must be sent again."""
 
     detail: str
     send_again_in: float | None = None
-
-
-@dataclass(frozen=True)
-class _SiteState:
-    campaign_site: CampaignSite
-    campaign: Campaign
-    site: Site
-    run: Run | None
 
 
 def heartbeat_every(settings: Settings) -> float:
@@ -47,26 +40,26 @@ def recheck_every(settings: Settings) -> float:
     return max(1.0, min(settings.takeover_after, settings.redelivery_after) / 4)
 
 
-def work_on_site(store: Store, settings: Settings, campaign_site_id: int, worker: str) -> SiteOutcome:
+def work_on_site(store: Store, settings: Settings, campaign_site_id: int, worker: str) -> SiteWorkOutcome:
     """Audit one campaign site to its end, unless a live worker already has it or it is finished."""
-    state = _read(store, campaign_site_id)
+    state = queries.site_state(store, campaign_site_id)
     if state is None:
-        return SiteOutcome(f"no campaign site {campaign_site_id} in {store.display_url}: nothing to do")
+        return SiteWorkOutcome(f"no campaign site {campaign_site_id} in {store.display_url}: nothing to do")
     if state.campaign_site.status in FINAL:
-        return SiteOutcome(f"site {state.site.start_url} is already {state.campaign_site.status}")
+        return SiteWorkOutcome(f"site {state.site.start_url} is already {state.campaign_site.status}")
     busy = _live_holder(state, settings.takeover_after)
     if busy:
-        return SiteOutcome(f"{busy} is on {state.site.start_url}", send_again_in=recheck_every(settings))
+        return SiteWorkOutcome(f"{busy} is on {state.site.start_url}", send_again_in=recheck_every(settings))
     held = claims.claim(store, state.campaign_site, worker)
     if held is None:
-        return SiteOutcome("another worker took it first", send_again_in=recheck_every(settings))
+        return SiteWorkOutcome("another worker took it first", send_again_in=recheck_every(settings))
     try:
         return _work(store, settings, state, held)
     finally:
         claims.release(store, held)  # a no-op once the site is finished
 
 
-def _live_holder(state: _SiteState, takeover_after: float) -> str | None:
+def _live_holder(state: SiteState, takeover_after: float) -> str | None:
     site, run = state.campaign_site, state.run
     if claims.holder_is_alive(site.holder, site.heartbeat, takeover_after):
         return site.holder
@@ -75,21 +68,21 @@ def _live_holder(state: _SiteState, takeover_after: float) -> str | None:
     return None
 
 
-def _work(store: Store, settings: Settings, state: _SiteState, held: claims.Claim) -> SiteOutcome:
+def _work(store: Store, settings: Settings, state: SiteState, held: claims.Claim) -> SiteWorkOutcome:
     run = state.run
     if run is not None and run.status == "completed":
         claims.finish(store, held, "completed")
-        return SiteOutcome(f"run {run.id} of {state.site.start_url} had completed")
+        return SiteWorkOutcome(f"run {run.id} of {state.site.start_url} had completed")
     if held.delivery > MAX_DELIVERIES:
         reason = f"the crawl stopped {held.delivery - 1} times without finishing"
         claims.finish(store, held, "failed", f"{reason}: {run.error}" if run and run.error else reason)
-        return SiteOutcome(f"gave up {state.site.start_url}: {reason}")
+        return SiteWorkOutcome(f"gave up {state.site.start_url}: {reason}")
     if run is not None and run.status == "running" and not claims.on_this_machine(run.owner):
         # its machine stopped sending heartbeats: nobody there will finish the run, so it can be resumed
         store.finish_run(run.id, "interrupted", f"{run.owner} stopped; taken over by {held.holder}")
     if run is None:
         site_settings = settings.with_flags(**json.loads(state.campaign.options))
-        command = crawl_command(state.site, site_settings) + ["--campaign-site", str(held.site_id)]
+        command = CrawlRequest.for_site(state.site.start_url, site_settings, held.site_id).command()
     else:
         command = [sys.executable, "-m", "a11ycheck", "resume", str(run.id)]
     done = run_child(
@@ -99,53 +92,38 @@ def _work(store: Store, settings: Settings, state: _SiteState, held: claims.Clai
         every=heartbeat_every(settings),
     )
     if done is None:
-        return SiteOutcome(f"{state.site.start_url} was taken over by another worker: stopped")
+        return SiteWorkOutcome(f"{state.site.start_url} was taken over by another worker: stopped")
     return _record(store, held, state.site, done)
 
 
-def _record(store: Store, held: claims.Claim, site: Site, done: ChildExit) -> SiteOutcome:
-    run_id = _linked_run(store, held.site_id)
+def _record(store: Store, held: claims.Claim, site: Site, done: ChildExit) -> SiteWorkOutcome:
+    run_id = queries.linked_run_id(store, held.site_id)
     if run_id is None:
         if done.code == 2:  # refused or bad input: another try cannot help
             claims.finish(store, held, "failed", done.last_error_line or "the crawl refused the site")
-            return SiteOutcome(f"{site.start_url} failed: {done.last_error_line}")
-        return SiteOutcome(
+            return SiteWorkOutcome(f"{site.start_url} failed: {done.last_error_line}")
+        return SiteWorkOutcome(
             f"the crawl of {site.start_url} exited with {done.code} before its run started", SOON
         )
     summary = store.run_summary(run_id)
     if summary.status == "completed":
         claims.finish(store, held, "completed")
-        return SiteOutcome(
+        return SiteWorkOutcome(
             f"run {run_id} of {site.start_url} completed: {summary.audited} audited, {summary.failed} failed"
         )
     # interrupted (this worker is stopping), killed or failed: the next delivery resumes the run
-    return SiteOutcome(f"run {run_id} of {site.start_url} {summary.status}: sent again to be resumed", SOON)
-
-
-def _read(store: Store, campaign_site_id: int) -> _SiteState | None:
-    with store.session() as session:
-        campaign_site = session.get(CampaignSite, campaign_site_id)
-        if campaign_site is None:
-            return None
-        return _SiteState(
-            campaign_site,
-            session.get(Campaign, campaign_site.campaign_id),
-            session.get(Site, campaign_site.site_id),
-            session.get(Run, campaign_site.run_id) if campaign_site.run_id else None,
-        )
-
-
-def _linked_run(store: Store, campaign_site_id: int) -> int | None:
-    with store.session() as session:
-        return session.get(CampaignSite, campaign_site_id).run_id
+    return SiteWorkOutcome(
+        f"run {run_id} of {site.start_url} {summary.status}: sent again to be resumed", SOON
+    )
 
 
 def _child_environment(store: Store, settings: Settings) -> dict[str, str]:
     """The worker's environment for the crawl, with its database and browsers, without the broker."""
-    environment = {k: v for k, v in os.environ.items() if k not in ("A11YCHECK_BROKER", "A11YCHECK_QUEUE")}
-    environment["A11YCHECK_DB"] = store.url
+    broker = (env_name("broker"), env_name("queue"))
+    environment = {k: v for k, v in os.environ.items() if k not in broker}
+    environment[env_name("db")] = store.url
     for name in ("browser_url", "chromium", "chromedriver"):
         value = getattr(settings, name)
         if value:
-            environment[f"A11YCHECK_{name.upper()}"] = value
+            environment[env_name(name)] = value
     return environment

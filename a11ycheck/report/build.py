@@ -12,7 +12,11 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from a11ycheck.charters.charter import Charter
+from a11ycheck.charters.document_tallies import DocumentCounts, document_counts
+from a11ycheck.charters.status import STALE_AFTER_DAYS
+from a11ycheck.charters.tallies import RunCounts, run_counts
 from a11ycheck.errors import UserError
+from a11ycheck.language.queries import language_counts
 from a11ycheck.register import Register
 from a11ycheck.report import queries
 from a11ycheck.report.charter_view import charters_by_slug
@@ -32,7 +36,8 @@ from a11ycheck.report.organisations import (
     attach_snapshots,
     group_by_organisation,
 )
-from a11ycheck.report.paths import OutputFolder, slugify
+from a11ycheck.report.paths import OutputFolder, file_slug
+from a11ycheck.report.peers import PeerMedians, peer_medians
 from a11ycheck.report.render import PageWriter, make_environment
 from a11ycheck.store import Store
 
@@ -52,6 +57,7 @@ class ReportRequest:
     today: date | None = None  # the day the charter statuses are evaluated for; default: today
     charters_dir: Path | None = None  # charter files (<slug>.yaml); None: a report without charters
     workers: int | None = None  # processes writing pages; None: one per core for a large database
+    stale_after: int = STALE_AFTER_DAYS  # days after which a reported commitment's report is stale
 
 
 @dataclass(frozen=True)
@@ -73,25 +79,37 @@ def build_report(store: Store, request: ReportRequest) -> BuildResult:
     charters = charters_by_slug(request.charters_dir, register) if _charters_dir(request) else {}
     with store.engine.connect() as connection:
         organisations = group_by_organisation(queries.sites(connection), queries.runs(connection), describe)
+        # every organisation's counts, also for one municipality: its figures are compared with its peers'
+        counts = run_counts(connection) if any(o.runs for o in organisations) else {}
     _add_organisations_with_only_a_charter(organisations, charters, describe)
+    attach_snapshots(organisations, counts)
+    peers = peer_medians(organisations)
     if request.municipality:
         organisations = [_find_organisation(organisations, request.municipality, register)]
     run_ids = [run.id for organisation in organisations for run in organisation.runs]
     with store.engine.connect() as connection:
-        counts = queries.run_counts(connection, run_ids if request.municipality else None) if run_ids else {}
-    attach_snapshots(organisations, counts)
-    setup = WriterSetup(store.url, request.out.expanduser(), request.lang, today)
+        documents = document_counts(connection, run_ids if request.municipality else None) if run_ids else {}
+        language = language_counts(connection, run_ids if request.municipality else None) if run_ids else {}
+    setup = WriterSetup(store.url, request.out.expanduser(), request.lang, today, request.stale_after)
     if request.single_file:
-        return _single_file(store, organisations[0], counts, charters, setup)
+        return _single_file(store, organisations[0], counts, charters, setup, peers)
 
     folder = prepare_output(request.out)
     tasks = [
-        OrganisationTask(o, {r.id: counts[r.id] for r in o.runs if r.id in counts}, charters.get(o.info.key))
+        OrganisationTask(
+            o,
+            {r.id: counts[r.id] for r in o.runs if r.id in counts},
+            charters.get(o.info.key),
+            peers.compare(o),
+        )
         for o in organisations
     ]
     done = write_organisations(tasks, setup, store, _workers(request, store, counts))
     messages = Messages(request.lang)
-    rows = [overview_row(o, d.charter_counts) for o, d in zip(organisations, done, strict=True)]
+    rows = [
+        overview_row(o, d.charter_counts, d.statement_grade, _latest_documents(o, documents), language)
+        for o, d in zip(organisations, done, strict=True)
+    ]
     writer = PageWriter(folder, make_environment(request.lang, today))
     sorts = (*SORTS, "charter") if charters else SORTS
     for path, view in overview_views(organisations, rows, messages, sorts):
@@ -102,14 +120,25 @@ def build_report(store: Store, request: ReportRequest) -> BuildResult:
     return BuildResult(folder.path("index.html"), written, len(organisations))
 
 
+def _latest_documents(
+    organisation: OrganisationAudits, documents: dict[int, DocumentCounts]
+) -> DocumentCounts | None:
+    """The documents of the organisation's latest completed crawls, summed; None without a crawl."""
+    if organisation.latest is None:
+        return None
+    return sum(
+        (documents.get(run_id, DocumentCounts()) for run_id in organisation.latest.run_ids), DocumentCounts()
+    )
+
+
 def describer(register: Register) -> Describe:
     """Names and provinces from the register; a slug it does not know is shown as it is."""
 
     def describe(key: str) -> OrganisationInfo:
         found = register.find(key)
         if found is None:
-            return OrganisationInfo(key=key, slug=slugify(key) or "organisation", name=key, kind="unknown")
-        return OrganisationInfo(found.slug, slugify(found.slug), found.name, found.province, found.kind)
+            return OrganisationInfo(key=key, slug=file_slug(key) or "organisation", name=key, kind="unknown")
+        return OrganisationInfo(found.slug, file_slug(found.slug), found.name, found.province, found.kind)
 
     return describe
 
@@ -120,7 +149,7 @@ def _charters_dir(request: ReportRequest) -> Path | None:
     return request.charters_dir
 
 
-def _workers(request: ReportRequest, store: Store, counts: dict[int, queries.RunCounts]) -> int:
+def _workers(request: ReportRequest, store: Store, counts: dict[int, RunCounts]) -> int:
     if request.workers is not None:
         return max(1, request.workers)
     in_memory = make_url(store.url).get_backend_name() == "sqlite" and make_url(store.url).database in (
@@ -155,7 +184,7 @@ def _find_organisation(
         info = organisation.info
         if ref in (info.slug, info.key) or (known is not None and known.slug == info.key):
             return organisation
-    if known is None and not any(slugify(ref) == o.info.slug for o in organisations):
+    if known is None and not any(file_slug(ref) == o.info.slug for o in organisations):
         register.get(ref)  # raises the register's message, with close names
     name = known.name if known else ref
     raise UserError(f"no audited sites for {name!r} in the database: add one with `a11ycheck sites add`")
@@ -192,9 +221,10 @@ def _copy_static(folder: OutputFolder) -> None:
 def _single_file(
     store: Store,
     organisation: OrganisationAudits,
-    counts: dict[int, queries.RunCounts],
+    counts: dict[int, RunCounts],
     charters: dict[str, Charter],
     setup: WriterSetup,
+    peers: PeerMedians,
 ) -> BuildResult:
     """One HTML file for one municipality, stylesheet inlined and charts inline, for sending by mail."""
     out = setup.out
@@ -203,7 +233,9 @@ def _single_file(
     writer = OrganisationWriter(setup, store)
     charter = writer.charter(organisation, charters.get(organisation.info.key))
     with store.engine.connect() as connection:
-        view = organisation_view(connection, organisation, counts, writer.messages, None, charter)
+        view = organisation_view(
+            connection, organisation, counts, writer.messages, None, charter, peers.compare(organisation)
+        )
     environment = make_environment(setup.lang, setup.today, single_file=True)
     html = environment.get_template("organisation.html").render(root="", org=view)
     out.mkdir(parents=True, exist_ok=True)

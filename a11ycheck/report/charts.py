@@ -6,7 +6,7 @@ Every chart in the report is also given as a table; the SVG is a picture of numb
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 Format = Callable[[float], str]
@@ -49,6 +49,7 @@ class LineChart:
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
     marker: Tick | None = None  # a vertical line, e.g. "today"
+    conclusion: str = ""  # what the chart shows, in a sentence: part of its text alternative
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class BarChart:
     label_width: int
     bar_height: int
     bars: tuple[Bar, ...]
+    conclusion: str = ""  # what the chart shows, in a sentence: part of its text alternative
 
 
 @dataclass(frozen=True)
@@ -187,3 +189,13 @@ def sparkline(values: Sequence[float], width: int = 96, height: int = 24) -> Spa
     points = [(2 + i * step, height - 2 - (v / top) * (height - 4)) for i, v in enumerate(values)]
     path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(points))
     return Sparkline(width, height, path, points[-1][0], points[-1][1])
+
+
+def concluded[Chart: (LineChart, BarChart)](chart: Chart | None, conclusion: str) -> Chart | None:
+    """The chart with the sentence that says what it shows (None stays None)."""
+    return None if chart is None else replace(chart, conclusion=conclusion)
+
+
+def largest_bar(chart: BarChart) -> Bar:
+    """The longest bar: what a bar chart's conclusion names."""
+    return max(chart.bars, key=lambda bar: bar.length)

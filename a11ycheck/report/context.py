@@ -6,11 +6,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from a11ycheck.charters.document_tallies import DocumentCounts
 from a11ycheck.charters.status import AT_RISK, BEHIND, OVERDUE
+from a11ycheck.charters.tallies import RunCounts
+from a11ycheck.language.queries import LanguageCounts
+from a11ycheck.report.chart_texts import bar_conclusion, trend_conclusion
 from a11ycheck.report.charter_view import CharterView
-from a11ycheck.report.charts import BarChart, LineChart, Sparkline, bar_chart, line_chart, sparkline
+from a11ycheck.report.charts import (
+    BarChart,
+    LineChart,
+    Sparkline,
+    bar_chart,
+    concluded,
+    line_chart,
+    sparkline,
+)
+from a11ycheck.report.downloads import Download
 from a11ycheck.report.findings import (
-    Changes,
+    ElementChanges,
     ImpactSummary,
     PageRuleFinding,
     PagesBin,
@@ -18,10 +31,14 @@ from a11ycheck.report.findings import (
     RuleSummary,
 )
 from a11ycheck.report.i18n import Messages
+from a11ycheck.report.language_view import LanguageView
 from a11ycheck.report.organisations import OrganisationAudits, OrganisationInfo, Snapshot
-from a11ycheck.report.paths import slugify
-from a11ycheck.report.queries import DocumentRow, PageCount, RunCounts, RunRow, SiteRow
+from a11ycheck.report.paths import file_slug
+from a11ycheck.report.peers import PeerComparison
+from a11ycheck.report.queries import DocumentRow, PageCount, RunRow, SiteRow, StatementRow
+from a11ycheck.report.summary import OrganisationSummary
 from a11ycheck.report.wcag import principle_name
+from a11ycheck.review.site_review import SiteReview
 
 TREND_POINTS = 12  # snapshots drawn in the overview's sparklines
 TROUBLE = (AT_RISK, BEHIND, OVERDUE)  # charter statuses that need attention, for sorting
@@ -30,7 +47,7 @@ ALL, NO_PROVINCE = "all", "none"
 
 
 @dataclass(frozen=True)
-class Change:
+class TrendChange:
     """WCAG failures per page at the previous snapshot and now; lower is better."""
 
     before: float
@@ -43,13 +60,13 @@ class Change:
         return "better" if after < before else "worse" if after > before else "same"
 
 
-def change_between(previous: Snapshot | None, latest: Snapshot | None) -> Change | None:
+def change_between(previous: Snapshot | None, latest: Snapshot | None) -> TrendChange | None:
     if previous is None or latest is None:
         return None
     before, after = previous.counts.findings_per_page, latest.counts.findings_per_page
     if before is None or after is None:
         return None
-    return Change(before, after, previous.day)
+    return TrendChange(before, after, previous.day)
 
 
 @dataclass(frozen=True)
@@ -61,9 +78,12 @@ class OverviewRow:
     pages_audited: int
     findings_per_page: float | None
     percent_without_serious: float | None
-    change: Change | None
+    change: TrendChange | None
     sparkline: Sparkline | None
     charter_counts: tuple[tuple[str, int], ...]  # (status, count), in the order of the status list
+    statement_grade: str | None = None  # the worst statement grade of its sites (SiteStatementView)
+    documents_accessible_share: float | None = None  # of the latest runs' checked documents, 0-100
+    plain_language_share: float | None = None  # the latest audits' pages at B1 or easier, 0-100
 
     @property
     def trouble(self) -> int:
@@ -71,9 +91,17 @@ class OverviewRow:
 
 
 def overview_row(
-    organisation: OrganisationAudits, charter_counts: tuple[tuple[str, int], ...]
+    organisation: OrganisationAudits,
+    charter_counts: tuple[tuple[str, int], ...],
+    statement_grade: str | None = None,
+    documents: DocumentCounts | None = None,
+    language: dict[int, LanguageCounts] | None = None,
 ) -> OverviewRow:
     latest = organisation.latest
+    read = sum(
+        ((language or {}).get(i, LanguageCounts()) for i in (latest.run_ids if latest else ())),
+        LanguageCounts(),
+    )
     counts = latest.counts if latest else RunCounts()
     series = [s.counts.findings_per_page for s in organisation.snapshots[-TREND_POINTS:]]
     return OverviewRow(
@@ -87,6 +115,9 @@ def overview_row(
         change=change_between(organisation.previous, latest),
         sparkline=sparkline([v for v in series if v is not None]),
         charter_counts=charter_counts,
+        statement_grade=statement_grade,
+        documents_accessible_share=documents.accessible_share if documents else None,
+        plain_language_share=read.percent_b1_or_easier,
     )
 
 
@@ -131,7 +162,7 @@ def overview_path(scope: str, sort: str) -> tuple[str, ...]:
 
 
 def scope_of(province: str | None) -> str:
-    return f"p-{slugify(province)}" if province and slugify(province) else NO_PROVINCE
+    return f"p-{file_slug(province)}" if province and file_slug(province) else NO_PROVINCE
 
 
 def overview_views(
@@ -196,6 +227,27 @@ class RunListItem:
     counts: RunCounts
 
 
+@dataclass(frozen=True)
+class SiteStatementView:
+    """A site's accessibility statement as its latest completed crawl found it (None: not checked)."""
+
+    host: str
+    statement: StatementRow | None
+
+    @property
+    def grade(self) -> str | None:
+        """Its grade; a site where no statement was found counts as E, as in the statement_grade KPI."""
+        if self.statement is None:
+            return None
+        return self.statement.grade if self.statement.is_statement and self.statement.grade else "E"
+
+
+def worst_statement_grade(statements: list[SiteStatementView]) -> str | None:
+    """The worst grade of the sites checked (E worst), or None when none was checked."""
+    grades = [found.grade for found in statements if found.grade]
+    return max(grades) if grades else None
+
+
 @dataclass
 class OrganisationView:
     """The page of one organisation (municipality): charter, trend, results of its latest audits."""
@@ -204,7 +256,7 @@ class OrganisationView:
     sites: list[SiteRow]
     snapshots: list[Snapshot]
     runs: list[RunListItem]
-    change: Change | None = None
+    change: TrendChange | None = None
     findings_chart: LineChart | None = None
     share_chart: LineChart | None = None
     principles: list[PrincipleSummary] = field(default_factory=list)
@@ -217,10 +269,22 @@ class OrganisationView:
     wcag_rules: list[RuleSummary] = field(default_factory=list)
     advice_rules: list[RuleSummary] = field(default_factory=list)
     worst_pages: list[PageCount] = field(default_factory=list)
-    changes: Changes | None = None
-    documents: list[DocumentRow] = field(default_factory=list)
+    changes: ElementChanges | None = None
+    documents: list[DocumentRow] = field(default_factory=list)  # worst first
     documents_total: int = 0
+    document_counts: DocumentCounts = field(default_factory=DocumentCounts)
     charter: CharterView | None = None  # when the organisation has a charter
+    statements: list[SiteStatementView] = field(default_factory=list)  # per site of the latest crawls
+
+    @property
+    def statement_grade(self) -> str | None:
+        return worst_statement_grade(self.statements)
+
+    conformance: list[SiteReview] = field(default_factory=list)  # the sites with an EU-method sample
+    language: LanguageView | None = None  # plain language: None when no page was scored
+    summary: OrganisationSummary | None = None  # the block at the top of the page
+    peers: list[PeerComparison] = field(default_factory=list)  # headline figures beside the medians
+    downloads: list[Download] = field(default_factory=list)  # CSV files beside it; none in a single file
 
     @property
     def latest(self) -> Snapshot | None:
@@ -233,11 +297,11 @@ def trend_charts(snapshots: list[Snapshot], messages: Messages) -> tuple[LineCha
         (s.day, s.counts.findings_per_page) for s in snapshots if s.counts.findings_per_page is not None
     ]
     shares = [(s.day, s.counts.percent_without_serious) for s in snapshots if s.counts.audited]
+    if len(findings) < 2:  # one audit is no trend: the page says so in a sentence, the table has the number
+        return None, None
+    per_page = lambda v: messages.number(v, 2)  # noqa: E731
     findings_chart = line_chart(
-        [(messages("series_findings"), "actual", findings)],
-        lambda v: messages.number(v, 2),
-        messages.short_day,
-        messages.number,
+        [(messages("series_findings"), "actual", findings)], per_page, messages.short_day, messages.number
     )
     share_chart = line_chart(
         [(messages("series_share"), "second", shares)],
@@ -246,19 +310,22 @@ def trend_charts(snapshots: list[Snapshot], messages: Messages) -> tuple[LineCha
         messages.percent,
         y_max=100.0,
     )
-    return findings_chart, share_chart
+    return (
+        concluded(findings_chart, trend_conclusion(findings, per_page, messages)),
+        concluded(share_chart, trend_conclusion(shares, messages.percent, messages)),
+    )
 
 
 def principle_chart(principles: list[PrincipleSummary], messages: Messages) -> BarChart | None:
     items = [
         (f"{p.number}. {principle_name(p.number, messages.lang)}", p.findings, "wcag") for p in principles
     ]
-    return bar_chart(items, messages.number)
+    return bar_conclusion(bar_chart(items, messages.number), messages)
 
 
 def impact_chart(impacts: list[ImpactSummary], messages: Messages) -> BarChart | None:
     items = [(messages.label("impact", row.impact), row.wcag_findings, "wcag") for row in impacts]
-    return bar_chart(items, messages.number)
+    return bar_conclusion(bar_chart(items, messages.number), messages)
 
 
 def bin_label(pages_bin: PagesBin, messages: Messages) -> str:
@@ -269,9 +336,20 @@ def bin_label(pages_bin: PagesBin, messages: Messages) -> str:
     return messages("bin_range", low=pages_bin.low, high=pages_bin.high)
 
 
+def document_status_text(document: DocumentRow, messages: Messages) -> str:
+    """What became of a document, in words: passes every check, not accessible, or why it was not checked."""
+    if document.status is None:
+        return messages.label("document_status", "not-downloaded")
+    if document.status == "checked":
+        return messages.label("document_status", "accessible" if document.accessible else "failing")
+    if document.status.startswith("http-"):
+        return messages.page_status(document.status)
+    return messages.label("document_status", document.status)
+
+
 def distribution_chart(distribution: list[PagesBin], messages: Messages) -> BarChart | None:
     items = [(bin_label(b, messages), b.pages, "actual") for b in distribution]
-    return bar_chart(items, messages.number, label_width=120)
+    return bar_conclusion(bar_chart(items, messages.number, label_width=120), messages, "chart_most_pages")
 
 
 @dataclass(frozen=True)

@@ -147,10 +147,20 @@ def by_impact(rules: Iterable[RuleSummary]) -> list[ImpactSummary]:
     return [ImpactSummary(impact, *values) for impact, values in totals.items()]
 
 
+SERIOUS_EXTRA = 2  # a serious or critical failure counts this much more: a WCAG one three times in all
+
+
+def page_priority(page: PageCount) -> int:
+    """How urgently a page needs fixing: its WCAG failures, serious and critical ones counting triple (a
+    serious problem outside WCAG, best-practice advice, counts twice)."""
+    return page.wcag_findings + SERIOUS_EXTRA * page.serious_findings
+
+
 def worst_pages(pages: Iterable[PageCount], limit: int = 10) -> list[PageCount]:
-    """Pages with the most serious WCAG findings, then the most WCAG findings: what to fix first."""
+    """The pages to fix first: highest priority, then the most WCAG failures, then the most advice, then
+    by address, so that equal pages always come in the same order."""
     failing = [p for p in pages if p.wcag_findings]
-    failing.sort(key=lambda p: (-p.serious_findings, -p.wcag_findings, -p.advice_findings, p.url))
+    failing.sort(key=lambda p: (-page_priority(p), -p.wcag_findings, -p.advice_findings, p.url))
     return failing[:limit]
 
 
@@ -229,7 +239,9 @@ def findings_per_page(nodes: Iterator[NodeRow], previous: set[str] | None) -> It
 
 
 @dataclass(frozen=True)
-class Change:
+class ChangedElement:
+    """A failing element that is new since the previous run, or fixed since then."""
+
     rule: str
     impact: str | None
     page_url: str
@@ -237,7 +249,7 @@ class Change:
 
 
 @dataclass
-class Changes:
+class ElementChanges:
     """Failing elements new since the previous run of each site, and elements fixed since then.
 
     An element counts as fixed only when its page was audited again: a page the crawl did not reach this
@@ -247,8 +259,8 @@ class Changes:
     compared_sites: int = 0
     new_total: int = 0
     fixed_total: int = 0
-    new: list[Change] = field(default_factory=list)
-    fixed: list[Change] = field(default_factory=list)
+    new: list[ChangedElement] = field(default_factory=list)
+    fixed: list[ChangedElement] = field(default_factory=list)
     new_by_rule: Counter = field(default_factory=Counter)
     fixed_by_rule: Counter = field(default_factory=Counter)
 
@@ -266,10 +278,10 @@ class Changes:
         return sorted(rows, key=lambda row: (-(row[1] + row[2]), row[0]))
 
     @staticmethod
-    def _record(row: FingerprintRow, listed: list[Change], by_rule: Counter) -> None:
+    def _record(row: FingerprintRow, listed: list[ChangedElement], by_rule: Counter) -> None:
         by_rule[row.rule] += 1
         if len(listed) < CHANGES_LISTED:
-            listed.append(Change(row.rule, row.impact, row.page_url, row.html))
+            listed.append(ChangedElement(row.rule, row.impact, row.page_url, row.html))
 
 
 def examples_by_rule(examples: dict[str, list[Example]], node: NodeRow, page_url: str) -> None:

@@ -6,11 +6,14 @@ Messages are plain text; templates print them with autoescaping like anything el
 
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
 
-from a11ycheck.report.messages import LABELS, MESSAGES, MONTHS
+from a11ycheck.models import as_utc
+from a11ycheck.report.messages import LABELS, MESSAGES, MONTHS, MONTHS_SHORT, NOUNS
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
+LOCAL_TIME = ZoneInfo("Europe/Brussels")  # the readers' clock; times are stored in UTC
 
 
 class Messages:
@@ -42,6 +45,11 @@ class Messages:
             return f"HTTP {status[5:]}"
         return self.label("page_status", status)
 
+    def count(self, value: int, noun: str) -> str:
+        """A number with its noun in singular or plural: "1 pagina", "2 pagina's", "1.200 fouten"."""
+        one, other = NOUNS[noun][self.lang]
+        return f"{self.number(value)} {one if value == 1 else other}"
+
     def number(self, value: float | int | None, decimals: int = 0) -> str:
         """1234.5 -> "1.234,5" in Dutch, "1,234.5" in English; None -> "–"."""
         if value is None:
@@ -58,17 +66,23 @@ class Messages:
         return "–" if value is None else f"{self.number(value, decimals)}%"
 
     def day(self, value: date | datetime | None) -> str:
-        """3 March 2026 / 3 maart 2026."""
+        """3 March 2026 / 3 maart 2026; a stored time (UTC; naive means UTC) on the readers' clock."""
         if value is None:
             return "–"
+        if isinstance(value, datetime):
+            value = as_utc(value).astimezone(LOCAL_TIME)
         return f"{value.day} {MONTHS[self.lang][value.month - 1]} {value.year}"
 
     def short_day(self, value: date) -> str:
         """Chart ticks: 3 mrt 2026 / 3 Mar 2026."""
-        return f"{value.day} {MONTHS[self.lang][value.month - 1][:3]} {value.year}"
+        return f"{value.day} {MONTHS_SHORT[self.lang][value.month - 1]} {value.year}"
 
     def moment(self, value: datetime | None) -> str:
-        return "–" if value is None else f"{self.day(value)} {value:%H:%M} UTC"
+        """A stored time (UTC; naive means UTC) on the readers' clock: "3 maart 2026 14:05"."""
+        if value is None:
+            return "–"
+        local = as_utc(value).astimezone(LOCAL_TIME)
+        return f"{self.day(local)} {local:%H:%M}"
 
     def size(self, size: int | None) -> str:
         if size is None:

@@ -1,6 +1,9 @@
 """The report's catalogue: every message and label in Dutch and English, side by side, so none goes missing
 (a test checks both languages are there for every key). Placeholders are str.format fields."""
 
+from a11ycheck.report.document_messages import DOCUMENT_LABELS, DOCUMENT_MESSAGES
+from a11ycheck.report.organisation_messages import ORGANISATION_MESSAGES
+
 MESSAGES: dict[str, dict[str, str]] = {
     "report_title": {"nl": "Toegankelijkheidsrapport", "en": "Accessibility report"},
     "skip_to_content": {"nl": "Naar de inhoud", "en": "Skip to content"},
@@ -71,17 +74,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "explain_findings_per_page": {
         "nl": "Het aantal keer dat een regel voor WCAG 2.1 niveau A of AA (wat de Europese "
         "webtoegankelijkheidsrichtlijn vraagt) faalt op een pagina, gedeeld door het aantal geauditeerde "
-        "pagina's. Een regel telt één keer per pagina, hoeveel elementen ook falen. Dit is ook de KPI "
-        "'wcag_violations_per_page' van de charters.",
+        "pagina's. Een regel telt één keer per pagina, hoeveel elementen ook falen. De charters meten met "
+        "hetzelfde cijfer.",
         "en": "How often a rule for WCAG 2.1 level A or AA (what the European Web Accessibility Directive "
         "requires) fails on a page, divided by the number of audited pages. A rule counts once per page, "
-        "however many elements fail it. This is also the charters' KPI 'wcag_violations_per_page'.",
+        "however many elements fail it. The charters measure the same figure.",
     },
     "explain_share_without_serious": {
         "nl": "Het aandeel geauditeerde pagina's waarop geen enkele regel faalt met impact 'ernstig' of "
-        "'kritiek' (de charter-KPI 'pages_without_serious_share').",
-        "en": "The share of audited pages on which no rule fails with impact 'serious' or 'critical' (the "
-        "charters' KPI 'pages_without_serious_share').",
+        "'kritiek', zoals de charters het meten.",
+        "en": "The share of audited pages on which no rule fails with impact 'serious' or 'critical' as the "
+        "charters measure it.",
     },
     "explain_trend": {
         "nl": "De WCAG-fouten per pagina bij elke audit (hoogstens de laatste twaalf), en het verschil met "
@@ -97,6 +100,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "How many commitments of the accessibility charter are met, on track, at risk, behind or "
         "overdue, or have no data yet.",
     },
+    "plain_language_column": {"nl": "Klare taal (B1 of eenvoudiger)", "en": "Plain language (B1 or easier)"},
+    "explain_plain_language": {
+        "nl": "Het aandeel pagina's met genoeg Nederlandse tekst waarvan het geschatte taalniveau B1 of "
+        "eenvoudiger is, het niveau waarop overheden schrijven, zoals de charters het meten. "
+        "Het niveau is een schatting uit de lengte van zinnen en woorden en hoe gewoon de woorden zijn.",
+        "en": "The share of pages with enough Dutch text whose estimated language level is B1 or easier, the "
+        "level governments write at, as the charters measure it. The level is estimated "
+        "from the length of sentences and words and how common the words are.",
+    },
     "on_this_page": {"nl": "Op deze pagina", "en": "On this page"},
     "websites": {"nl": "Websites", "en": "Websites"},
     "website": {"nl": "Website", "en": "Website"},
@@ -106,7 +118,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "serious_findings": {"nl": "Ernstige problemen", "en": "Serious problems"},
     "wcag_elements": {"nl": "Elementen met WCAG-fouten", "en": "Elements with WCAG failures"},
     "advice_elements": {"nl": "Elementen met adviezen", "en": "Elements with advice"},
-    "chart_see_table": {"nl": "(de cijfers staan in de tabel).", "en": "(the numbers are in the table)."},
+    "chart_see_table": {"nl": "De cijfers staan in de tabel.", "en": "The numbers are in the table."},
     "chart_findings_trend": {
         "nl": "WCAG A/AA-fouten per pagina, per audit",
         "en": "WCAG A/AA failures per page, per audit",
@@ -127,7 +139,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "several criteria counts for each of them.",
     },
     "chart_principles": {"nl": "WCAG-fouten per principe", "en": "WCAG failures by principle"},
-    "n_findings": {"nl": "{n} fouten", "en": "{n} failures"},
     "no_findings_principle": {
         "nl": "Geen automatisch gevonden fouten voor dit principe.",
         "en": "No automatically detected failures for this principle.",
@@ -167,8 +178,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "often repairs many pages at once.",
     },
     "rule_reach": {
-        "nl": "Op {pages} pagina's, {elements} elementen.",
-        "en": "On {pages} pages, {elements} elements.",
+        "nl": "Op {pages}, {elements}.",
+        "en": "On {pages}, {elements}.",
     },
     "how_to_fix": {"nl": "Hoe oplossen: {rule}", "en": "How to fix: {rule}"},
     "examples": {"nl": "Voorbeelden:", "en": "Examples:"},
@@ -195,10 +206,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "New and fixed since the previous audit",
     },
     "changes_intro": {
-        "nl": "{new} elementen met een fout zijn nieuw, {fixed} zijn opgelost. Een element telt als opgelost "
-        "als zijn pagina opnieuw geauditeerd werd en de fout er niet meer is.",
-        "en": "{new} failing elements are new, {fixed} are fixed. An element counts as fixed when its page "
-        "was audited again and the failure is gone.",
+        "nl": "Nieuw: {new}; opgelost: {fixed}. Een element telt als opgelost als zijn pagina opnieuw "
+        "geauditeerd werd en de fout er niet meer is.",
+        "en": "New: {new}; fixed: {fixed}. An element counts as fixed when its page was audited again and "
+        "the failure is gone.",
     },
     "changes_by_rule": {"nl": "Nieuw en opgelost per regel", "en": "New and fixed by rule"},
     "new_elements": {"nl": "Nieuw", "en": "New"},
@@ -210,16 +221,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Er is nog geen vorige audit om mee te vergelijken.",
         "en": "There is no previous audit to compare with yet.",
     },
-    "documents": {"nl": "Gevonden documenten", "en": "Documents found"},
-    "documents_intro": {
-        "nl": "{n} documenten (PDF, Word, ...) gevonden bij de laatste audit. Ze zijn niet geauditeerd: "
-        "controleer ze apart of bied de inhoud als webpagina aan.",
-        "en": "{n} documents (PDF, Word, ...) found in the latest audit. They were not audited: check them "
-        "separately or offer their content as a web page.",
-    },
-    "documents_more": {"nl": "En nog {n} documenten.", "en": "And {n} more documents."},
-    "no_documents": {"nl": "Geen documenten gevonden.", "en": "No documents found."},
-    "document": {"nl": "Document", "en": "Document"},
     "content_type": {"nl": "Type", "en": "Type"},
     "size": {"nl": "Grootte", "en": "Size"},
     "http_status": {"nl": "HTTP-status", "en": "HTTP status"},
@@ -230,7 +231,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "runs": {"nl": "Audits", "en": "Audits"},
     "run": {"nl": "Audit", "en": "Audit"},
     "no_runs": {"nl": "Nog geen audits.", "en": "No audits yet."},
-    "run_status": {"nl": "Verloop", "en": "Outcome"},
+    "run_status": {"nl": "Uitkomst", "en": "Outcome"},
     "run_heading": {"nl": "Audit van {host} op {date}", "en": "Audit of {host} on {date}"},
     "started": {"nl": "Gestart", "en": "Started"},
     "finished": {"nl": "Beëindigd", "en": "Finished"},
@@ -259,10 +260,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "domain": {"nl": "Domein", "en": "Domain"},
     "baseline": {"nl": "Startwaarde", "en": "Baseline"},
     "target": {"nl": "Doel", "en": "Target"},
-    "deadline": {"nl": "Tegen", "en": "Deadline"},
+    "deadline": {"nl": "Deadline", "en": "Deadline"},
     "current": {"nl": "Nu", "en": "Current"},
     "trajectory": {"nl": "Traject", "en": "Trajectory"},
-    "status": {"nl": "Stand", "en": "Status"},
+    "status": {"nl": "Status", "en": "Status"},
     "reported_updates": {"nl": "Gemelde voortgang", "en": "Reported progress"},
     "evidence": {"nl": "bewijs", "en": "evidence"},
     "no_updates": {"nl": "Nog geen gemelde voortgang.", "en": "No progress reported yet."},
@@ -276,15 +277,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "done": {"nl": "gedaan", "en": "done"},
     "present_yes": {"nl": "aanwezig", "en": "present"},
     "present_no": {"nl": "niet aanwezig", "en": "not present"},
-    "charter_partners": {"nl": "Partners: {partners}.", "en": "Partners: {partners}."},
+    "charter_partners_label": {"nl": "Partners:", "en": "Partners:"},
     "charter_intro": {
         "nl": "Per engagement: de startwaarde bij de ondertekening, het doel tegen de deadline, de waarde nu "
         "en de waarde die het traject van start naar doel vandaag aangeeft.",
         "en": "Per commitment: the baseline at signing, the target by the deadline, the current value and "
         "the value the trajectory from baseline to target gives for today.",
     },
-    "kpi": {"nl": "Gemeten door", "en": "Measured by"},
-    "kpi_measured": {"nl": "de audits: {what}", "en": "the audits: {what}"},
+    "kpi_measured": {"nl": "Gemeten door de audits: {what}", "en": "Measured by the audits: {what}"},
     "kpi_wcag_violations_per_page": {
         "nl": "WCAG 2.1 A/AA-fouten per geauditeerde pagina",
         "en": "WCAG 2.1 A/AA rule violations per audited page",
@@ -302,20 +302,211 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "audited pages failing WCAG success criterion {criterion}",
     },
     "kpi_accessibility_statement": {
-        "nl": "een toegankelijkheidsverklaring op de site (1) of niet (0)",
-        "en": "accessibility statement found on the site (1) or not (0)",
+        "nl": "een toegankelijkheidsverklaring gevonden en gelezen op elke site (1) of niet (0)",
+        "en": "an accessibility statement found and read as one on every site (1) or not (0)",
+    },
+    "kpi_statement_grade": {
+        "nl": "score van de toegankelijkheidsverklaring, A=5 tot E=1 (de zwakste site)",
+        "en": "grade of the accessibility statement, A=5 to E=1 (the worst of the sites)",
     },
     "kpi_accessibility_score": {
-        "nl": "toegankelijkheidsscore (0-100, zie charters/README.md)",
-        "en": "accessibility score (0-100, see charters/README.md)",
+        "nl": "toegankelijkheidsscore: het gemiddelde over de pagina's van 100 min 10 per kritieke, 5 per "
+        "ernstige, 2 per matige en 1 per kleine fout (hoger is beter; ook een hoge score kan samengaan met "
+        "ernstige fouten op veel pagina's)",
+        "en": "accessibility score: the mean over the pages of 100 minus 10 per critical, 5 per serious, "
+        "2 per moderate and 1 per minor failure (higher is better; even a high score can go with serious "
+        "failures on many pages)",
     },
-    "kpi_reported": {"nl": "gemeld door de organisatie", "en": "reported by the organisation"},
-    "values_table": {"nl": "Waarden van {title}", "en": "Values of {title}"},
+    "kpi_plain_language_b1_share": {
+        "nl": "aandeel Nederlandstalige pagina's met genoeg tekst op taalniveau B1 of eenvoudiger (geschat)",
+        "en": "share of Dutch pages with enough text at language level B1 or easier (estimated)",
+    },
+    "kpi_flesch_douma_median": {
+        "nl": "mediaan van de Flesch-Douma-leesbaarheid van de Nederlandstalige pagina's met genoeg tekst",
+        "en": "median Flesch-Douma reading ease of the Dutch pages with enough text",
+    },
+    "kpi_reported": {"nl": "Gemeld door de organisatie", "en": "Reported by the organisation"},
+    "values_table": {"nl": "Waarden van", "en": "Values of"},
     "value": {"nl": "Waarde", "en": "Value"},
     "note": {"nl": "Toelichting", "en": "Note"},
     "author": {"nl": "Door", "en": "By"},
     "charter_counts": {"nl": "Stand van de engagementen", "en": "Commitments by status"},
     "not_done": {"nl": "niet gedaan", "en": "not done"},
+    # Accessibility statements (a11ycheck/statements/; templates/_statement.html)
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
+    "statement_heading": {"nl": "Toegankelijkheidsverklaring", "en": "Accessibility statement"},
+    "statement_column": {"nl": "Verklaring", "en": "Statement"},
+    "statement_intro": {
+        "nl": "Per website: de toegankelijkheidsverklaring die de laatste afgeronde crawl vond, gelezen en "
+        "beoordeeld van A (volledig en actueel) tot E (geen verklaring), en wat ze zegt dat de metingen "
+        "tegenspreken.",
+        "en": "Per website: the accessibility statement its latest completed crawl found, read and graded "
+        "from A (complete and up to date) to E (no statement), and what it says that the measurements "
+        "contradict.",
+    },
+    "statement_grade_is": {"nl": "score {grade}", "en": "grade {grade}"},
+    "statement_not_checked": {
+        "nl": "Deze crawl zocht nog geen toegankelijkheidsverklaring.",
+        "en": "This crawl did not look for an accessibility statement yet.",
+    },
+    "statement_none_found": {
+        "nl": "Geen link naar een toegankelijkheidsverklaring gevonden: score E.",
+        "en": "No link to an accessibility statement found: grade E.",
+    },
+    "statement_address": {"nl": "Adres", "en": "Address"},
+    "statement_is_statement": {"nl": "Gelezen als verklaring", "en": "Read as a statement"},
+    "statement_status": {"nl": "Nalevingsstatus", "en": "Compliance status"},
+    "statement_standard": {"nl": "Norm", "en": "Standard"},
+    "statement_prepared_on": {"nl": "Opgesteld op", "en": "Prepared on"},
+    "statement_reviewed_on": {"nl": "Laatst herzien op", "en": "Last reviewed on"},
+    "statement_method": {"nl": "Methode", "en": "Method"},
+    "statement_feedback": {"nl": "Feedback", "en": "Feedback"},
+    "statement_enforcement": {"nl": "Klachtenprocedure beschreven", "en": "Complaint procedure described"},
+    "statement_non_accessible": {
+        "nl": "Niet-toegankelijke inhoud opgesomd",
+        "en": "Non-accessible content listed",
+    },
+    "statement_linked_from_home": {"nl": "Gelinkt vanaf de startpagina", "en": "Linked from the home page"},
+    "statement_linked_from": {"nl": "Gelinkt vanaf", "en": "Linked from"},
+    "statement_pages_linking": {
+        "nl": "{pages} van de {audited} geauditeerde pagina's ({share})",
+        "en": "{pages} of the {audited} audited pages ({share})",
+    },
+    "statement_problems": {"nl": "Problemen", "en": "Problems"},
+    "statement_no_problems": {"nl": "Geen problemen gevonden.", "en": "No problems found."},
+    "statement_contradictions": {
+        "nl": "In tegenspraak met de metingen",
+        "en": "Contradicted by the measurements",
+    },
+    "statement_no_contradictions": {
+        "nl": "Geen tegenspraak met de metingen gevonden.",
+        "en": "No contradiction with the measurements found.",
+    },
+    "explain_statement": {
+        "nl": "De score van de toegankelijkheidsverklaring, van A (volledig en actueel) tot E (geen "
+        "verklaring); bij meerdere websites de zwakste.",
+        "en": "The grade of the accessibility statement, from A (complete and up to date) to E (no "
+        "statement); with several websites, the worst.",
+    },
+    # The conformance table per site (the EU sample and manual review, a11ycheck/review)
+    "conformance": {"nl": "Conformiteit per succescriterium", "en": "Conformance per success criterion"},
+    "conformance_intro": {
+        "nl": "Voor elke site met een steekproef volgens de EU-monitoringmethode: per succescriterium van "
+        "WCAG 2.1 niveau A en AA wat axe en wat de handmatige beoordeling vonden op de pagina's van de "
+        "steekproef, en de uitkomst. Wat niemand beoordeelde, is niet getest: dat axe niets vindt, bewijst "
+        "niets.",
+        "en": "For each site with a sample following the EU monitoring method: per WCAG 2.1 level A and AA "
+        "success criterion, what axe and the manual review found on the sampled pages, and the outcome. What "
+        "nobody reviewed is not tested: axe finding nothing proves nothing.",
+    },
+    "conformance_source": {
+        "nl": "Steekproef {sample} van {date}: {pages} pagina's en documenten.",
+        "en": "Sample {sample} of {date}: {pages} pages and documents.",
+    },
+    "conformance_reviewed": {
+        "nl": "Handmatig beoordeeld, laatst op {date}.",
+        "en": "Reviewed by hand, last on {date}.",
+    },
+    "conformance_not_reviewed": {
+        "nl": "Nog niet handmatig beoordeeld: enkel de bevindingen van axe.",
+        "en": "Not reviewed by hand yet: axe's findings only.",
+    },
+    "conformance_all_yes": {
+        "nl": "Alle 50 criteria zijn beoordeeld.",
+        "en": "All 50 criteria were evaluated.",
+    },
+    "conformance_all_no": {
+        "nl": "Niet alle criteria zijn beoordeeld: {n} van de 50 zijn niet getest.",
+        "en": "Not all criteria were evaluated: {n} of the 50 are not tested.",
+    },
+    "conformance_caption": {"nl": "Conformiteit van {site}", "en": "Conformance of {site}"},
+    "conformance_automated": {"nl": "axe", "en": "axe"},
+    "conformance_manual": {"nl": "Handmatig", "en": "By hand"},
+    "conformance_outcome": {"nl": "Uitkomst", "en": "Outcome"},
+    "conformance_pages_tested": {"nl": "Pagina's getest", "en": "Pages tested"},
+    "conformance_failing_pages": {"nl": "Pagina's die falen", "en": "Failing pages"},
+    "review_passed": {"nl": "voldoet", "en": "passed"},
+    "review_failed": {"nl": "faalt", "en": "failed"},
+    "review_not-applicable": {"nl": "niet van toepassing", "en": "not applicable"},
+    "review_needs-review": {"nl": "na te kijken", "en": "needs review"},
+    "review_conformant": {"nl": "conform", "en": "conformant"},
+    "review_not-conformant": {"nl": "niet conform", "en": "not conformant"},
+    "review_not-tested": {"nl": "niet getest", "en": "not tested"},
+    # --- plain language (klare taal): _language.html -----------------------------------------------------
+    "plain_language": {"nl": "Klare taal", "en": "Plain language"},
+    "plain_language_intro": {
+        "nl": "Hoe leesbaar de Nederlandse hoofdtekst van de geauditeerde pagina's is. Vlaamse en "
+        "Nederlandse overheden schrijven op taalniveau B1: korte zinnen van hoogstens 15 tot 20 woorden, "
+        "gewone woorden, tussenkopjes en opsommingen. Het niveau is een schatting uit de lengte van de "
+        "zinnen en de woorden en hoe gewoon de woorden zijn. Het zegt niets over de opbouw, de toon of de "
+        "opmaak van een tekst: laat de moeilijkste pagina's nalezen door een mens. Pagina's met minder dan "
+        "100 woorden lopende tekst krijgen geen niveau.",
+        "en": "How readable the Dutch main text of the audited pages is. Flemish and Dutch governments write "
+        "at language level B1: short sentences of 15 to 20 words at most, everyday words, headings and "
+        "lists. The level is estimated from the length of sentences and words and how common the words are. "
+        "It says nothing about a text's structure, tone or layout: have the hardest pages read by a person. "
+        "Pages with fewer than 100 words of running text get no level.",
+    },
+    "language_leveled": {"nl": "Pagina's met een taalniveau", "en": "Pages with a language level"},
+    "language_b1_share": {"nl": "Op B1-niveau of eenvoudiger", "en": "At level B1 or easier"},
+    "language_flesch_median": {
+        "nl": "Flesch-Douma (mediaan, hoger is makkelijker)",
+        "en": "Flesch-Douma (median, higher is easier)",
+    },
+    "language_trend_from_to": {
+        "nl": "van {before} naar {after} van de pagina's op B1-niveau of eenvoudiger sinds {date}",
+        "en": "from {before} to {after} of pages at level B1 or easier since {date}",
+    },
+    "language_levels": {"nl": "Pagina's per taalniveau", "en": "Pages by language level"},
+    "chart_language_levels": {
+        "nl": "Aantal pagina's per geschat taalniveau",
+        "en": "Number of pages by estimated language level",
+    },
+    "language_levels_table": {
+        "nl": "Geauditeerde pagina's per geschat taalniveau, laatste audit",
+        "en": "Audited pages by estimated language level, latest audit",
+    },
+    "language_level": {"nl": "Taalniveau", "en": "Language level"},
+    "language_level_A2": {"nl": "A2: eenvoudig", "en": "A2: simple"},
+    "language_level_B1": {"nl": "B1: klare taal", "en": "B1: plain language"},
+    "language_level_B2": {"nl": "B2: moeilijker", "en": "B2: harder"},
+    "language_level_C1": {"nl": "C1: moeilijk", "en": "C1: hard"},
+    "language_dutch_without_level": {
+        "nl": "Nederlands, maar te weinig lopende tekst voor een niveau",
+        "en": "Dutch, but too little running text for a level",
+    },
+    "language_other": {"nl": "In een andere taal", "en": "In another language"},
+    "language_unknown": {"nl": "Taal niet te bepalen", "en": "Language could not be told"},
+    "language_hardest": {"nl": "Moeilijkst leesbare pagina's", "en": "Pages hardest to read"},
+    "language_hardest_intro": {
+        "nl": "De pagina's met het hoogste geschatte taalniveau, met hun langste zinnen zoals ze op de "
+        "pagina staan. Lange zinnen opsplitsen is vaak de snelste winst.",
+        "en": "The pages with the highest estimated language level, with their longest sentences as they "
+        "stand on the page. Splitting long sentences is often the quickest gain.",
+    },
+    "language_page_figures": {
+        "nl": "Taalniveau {level} · Flesch-Douma {score} · zinnen van meer dan 20 woorden: {long} · "
+        "gemiddeld {average} woorden per zin · {words} woorden lopende tekst",
+        "en": "Language level {level} · Flesch-Douma {score} · sentences of more than 20 words: {long} · "
+        "{average} words per sentence on average · {words} words of running text",
+    },
+    "language_longest": {"nl": "Langste zinnen:", "en": "Longest sentences:"},
+    "language_trend": {"nl": "Klare taal per audit", "en": "Plain language per audit"},
+    "language_trend_table": {
+        "nl": "Klare taal per audit, nieuwste eerst",
+        "en": "Plain language per audit, newest first",
+    },
+    "language_no_levels": {
+        "nl": "Geen enkele pagina heeft genoeg Nederlandse lopende tekst voor een taalniveau.",
+        "en": "No page has enough Dutch running text for a language level.",
+    },
+    "language_no_data": {
+        "nl": "Geen cijfers over klare taal: bij deze audits werd de tekst van de pagina's niet gelezen "
+        "(a11ycheck crawl --no-language).",
+        "en": "No plain-language figures: these audits did not read the pages' text "
+        "(a11ycheck crawl --no-language).",
+    },
 }
 
 LABELS: dict[str, dict[str, dict[str, str]]] = {
@@ -347,9 +538,21 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "met": {"nl": "behaald", "en": "met"},
         "on track": {"nl": "op schema", "en": "on track"},
         "at risk": {"nl": "in gevaar", "en": "at risk"},
-        "behind": {"nl": "achter", "en": "behind"},
+        "behind": {"nl": "achter op schema", "en": "behind"},
         "overdue": {"nl": "over tijd", "en": "overdue"},
+        "stale": {"nl": "verouderd", "en": "stale"},
         "no data": {"nl": "geen gegevens", "en": "no data"},
+    },
+    "statement_status": {
+        "full": {"nl": "volledig in overeenstemming", "en": "fully compliant"},
+        "partial": {"nl": "gedeeltelijk in overeenstemming", "en": "partially compliant"},
+        "none": {"nl": "niet in overeenstemming", "en": "not compliant"},
+        "unknown": {"nl": "niet vermeld", "en": "not stated"},
+    },
+    "statement_method": {
+        "self-assessment": {"nl": "zelfevaluatie", "en": "self-assessment"},
+        "third-party": {"nl": "beoordeling door een derde partij", "en": "assessment by a third party"},
+        "unknown": {"nl": "niet vermeld", "en": "not stated"},
     },
     "domain": {
         "digital": {"nl": "digitaal", "en": "digital"},
@@ -365,3 +568,28 @@ MONTHS = {
     "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
     "en": "January February March April May June July August September October November December".split(),
 }
+
+MONTHS_SHORT = {  # the usual abbreviations, not the first three letters ("mrt", not "maa")
+    "nl": "jan feb mrt apr mei jun jul aug sep okt nov dec".split(),
+    "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
+}
+
+# Nouns counted in the text, singular and plural: Messages.count(2, "page") -> "2 pagina's".
+NOUNS = {
+    "page": {"nl": ("pagina", "pagina's"), "en": ("page", "pages")},
+    "failure": {"nl": ("fout", "fouten"), "en": ("failure", "failures")},
+    "element": {"nl": ("element", "elementen"), "en": ("element", "elements")},
+    "failing_element": {
+        "nl": ("element met een fout", "elementen met een fout"),
+        "en": ("failing element", "failing elements"),
+    },
+    "document": {"nl": ("document", "documenten"), "en": ("document", "documents")},
+    "commitment": {"nl": ("engagement", "engagementen"), "en": ("commitment", "commitments")},
+    "municipality": {"nl": ("gemeente", "gemeenten"), "en": ("municipality", "municipalities")},
+}
+
+# The documents section's words, and those of the organisation page's summary, comparison, downloads and
+# chart conclusions, live in modules of their own.
+MESSAGES.update(DOCUMENT_MESSAGES)
+MESSAGES.update(ORGANISATION_MESSAGES)
+LABELS.update(DOCUMENT_LABELS)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection
 
+from a11ycheck.charters.document_tallies import DocumentCounts, document_counts
+from a11ycheck.charters.tallies import RunCounts
 from a11ycheck.report import queries
 from a11ycheck.report.charter_view import CharterView
 from a11ycheck.report.context import (
@@ -15,14 +17,24 @@ from a11ycheck.report.context import (
     PageView,
     RunListItem,
     RunView,
+    SiteStatementView,
     change_between,
     distribution_chart,
     impact_chart,
     principle_chart,
     trend_charts,
 )
+from a11ycheck.report.downloads import (
+    DOCUMENTS_CSV,
+    FINDINGS_CSV,
+    CsvTable,
+    Download,
+    add_finding,
+    documents_csv,
+    findings_table,
+)
 from a11ycheck.report.findings import (
-    Changes,
+    ElementChanges,
     Example,
     by_impact,
     by_principle,
@@ -34,9 +46,13 @@ from a11ycheck.report.findings import (
     worst_pages,
 )
 from a11ycheck.report.i18n import Messages
+from a11ycheck.report.language_view import language_view
 from a11ycheck.report.organisations import OrganisationAudits
-from a11ycheck.report.queries import WCAG_LEVELS, FingerprintRow, NodeRow, PageCount, RunCounts, RunRow
+from a11ycheck.report.peers import PeerComparison
+from a11ycheck.report.queries import WCAG_LEVELS, DocumentRow, FingerprintRow, NodeRow, PageCount, RunRow
 from a11ycheck.report.render import PageWriter
+from a11ycheck.report.summary import organisation_summary
+from a11ycheck.review.site_review import site_reviews
 
 TOP_RULES = 10
 DOCUMENTS_LISTED = 500
@@ -48,7 +64,8 @@ class _LatestRunFindings:
 
     pages: list[PageCount]
     examples: dict[str, list[Example]]
-    changes: Changes
+    changes: ElementChanges
+    findings: CsvTable | None = None  # findings.csv, when the organisation's files are written
 
 
 def organisation_view(
@@ -58,6 +75,7 @@ def organisation_view(
     messages: Messages,
     writer: PageWriter | None,
     charter: CharterView | None = None,
+    peers: list[PeerComparison] | None = None,
 ) -> OrganisationView:
     """Build the organisation's view; with a writer, also write its run pages and per-page pages."""
     slug = organisation.info.slug
@@ -65,7 +83,7 @@ def organisation_view(
     run_ids = [run.id for run in organisation.runs]
     rule_rows = queries.rule_counts(connection, run_ids) if run_ids else []
     latest_ids = organisation.latest_run_ids
-    latest = _LatestRunFindings([], {}, Changes())
+    latest = _LatestRunFindings([], {}, ElementChanges(), findings_table() if writer is not None else None)
     wanted = [run.id for run in organisation.runs if writer is not None or run.id in latest_ids]
     pages_by_run = queries.page_counts(connection, wanted) if wanted else {}
     for run in organisation.runs:
@@ -76,7 +94,7 @@ def organisation_view(
         if detailed:
             latest.pages.extend(pages)
             _, previous = organisation.latest_and_previous(run.site_id)
-            _page_pages(connection, organisation, run, previous, pages, latest, writer)
+            _page_pages(connection, organisation, run, previous, pages, latest, writer, messages.lang)
         if writer is not None:
             wcag, advice = group_rules(summarise_rules(rule_rows, [run.id]))
             site = hosts[run.site_id]
@@ -103,6 +121,7 @@ def organisation_view(
         ],
         change=change_between(organisation.previous, organisation.latest),
         charter=charter,
+        peers=peers or [],
     )
     view.findings_chart, view.share_chart = trend_charts(organisation.snapshots, messages)
     if organisation.latest:
@@ -119,10 +138,37 @@ def organisation_view(
         view.distribution_chart = distribution_chart(view.distribution, messages)
         view.worst_pages = worst_pages(latest.pages)
         view.changes = latest.changes
-        view.documents, view.documents_total = queries.documents(
-            connection, sorted(latest_ids), DOCUMENTS_LISTED
+        documents, view.documents_total = queries.documents(
+            connection, sorted(latest_ids), None if writer is not None else DOCUMENTS_LISTED
         )
+        view.documents = documents[:DOCUMENTS_LISTED]
+        if writer is not None and latest.findings is not None:
+            view.downloads = _write_downloads(writer, slug, latest.findings, documents)
+        found = queries.statements(connection, sorted(latest_ids))
+        view.statements = [
+            SiteStatementView(hosts[run.site_id].host, found.get(run.id))
+            for run in organisation.runs
+            if run.id in latest_ids
+        ]
+        found_documents = document_counts(connection, sorted(latest_ids)).values()
+        view.document_counts = sum(found_documents, DocumentCounts())
+        view.language = language_view(connection, organisation.snapshots, messages)
+    view.conformance = site_reviews(connection, organisation.sites)
+    statuses = charter.statuses if charter else []
+    view.summary = organisation_summary(statuses, view.wcag_rules, view.changes)
     return view
+
+
+def _write_downloads(
+    writer: PageWriter, slug: str, findings: CsvTable, documents: list[DocumentRow]
+) -> list[Download]:
+    """findings.csv and documents.csv beside the organisation's page."""
+    writer.write_file(("org", slug, FINDINGS_CSV), findings.text())
+    writer.write_file(("org", slug, DOCUMENTS_CSV), documents_csv(documents))
+    return [
+        Download("findings", FINDINGS_CSV, findings.rows),
+        Download("documents", DOCUMENTS_CSV, len(documents)),
+    ]
 
 
 def _page_pages(
@@ -133,11 +179,13 @@ def _page_pages(
     pages: list[PageCount],
     latest: _LatestRunFindings,
     writer: PageWriter | None,
+    lang: str,
 ) -> None:
     """Stream the run's failing elements page by page: write each page's page, keep examples, and compare
     fingerprints with the previous run of the site for "new" and "fixed"."""
     previous = queries.fingerprint_set(connection, previous_run.id) if previous_run is not None else None
     url_of = {page.id: page.url for page in pages}
+    title_of = {page.id: page.title for page in pages}
     current: set[str] = set()
     changes = latest.changes
 
@@ -154,6 +202,8 @@ def _page_pages(
                     )
             if node.level in WCAG_LEVELS:
                 examples_by_rule(latest.examples, node, page_url)
+            if latest.findings is not None:
+                add_finding(latest.findings, node, page_url, title_of.get(node.page_id), lang)
             yield node
 
     stream = findings_per_page(recorded(queries.nodes_of_run(connection, run.id)), previous)

@@ -7,17 +7,19 @@ connection and Jinja environment, and the pool is shut down on every way out.
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from a11ycheck.charters.charter import Charter
+from a11ycheck.charters.status import STALE_AFTER_DAYS
+from a11ycheck.charters.tallies import RunCounts
 from a11ycheck.report.charter_view import CharterView, charter_view, evaluate_charter_statuses
 from a11ycheck.report.i18n import Messages
 from a11ycheck.report.organisation_pages import organisation_view
 from a11ycheck.report.organisations import OrganisationAudits
 from a11ycheck.report.paths import OutputFolder
-from a11ycheck.report.queries import RunCounts
+from a11ycheck.report.peers import PeerComparison
 from a11ycheck.report.render import PageWriter, make_environment
 from a11ycheck.store import Store
 
@@ -30,6 +32,7 @@ class WriterSetup:
     out: Path
     lang: str
     today: date
+    stale_after: int = STALE_AFTER_DAYS  # days after which a reported commitment's report is stale
 
 
 @dataclass(frozen=True)
@@ -37,12 +40,14 @@ class OrganisationTask:
     organisation: OrganisationAudits
     counts: dict[int, RunCounts]  # of this organisation's runs
     charter: Charter | None
+    peers: list[PeerComparison] = field(default_factory=list)  # its headline figures beside the medians
 
 
 @dataclass(frozen=True)
 class OrganisationDone:
     files: int
     charter_counts: tuple[tuple[str, int], ...]  # for the overview
+    statement_grade: str | None = None  # for the overview
 
 
 class OrganisationWriter:
@@ -57,7 +62,7 @@ class OrganisationWriter:
     def charter(self, organisation: OrganisationAudits, charter: Charter | None) -> CharterView | None:
         if charter is None:
             return None
-        evaluated = evaluate_charter_statuses(self.store, charter, self.setup.today)
+        evaluated = evaluate_charter_statuses(self.store, charter, self.setup.today, self.setup.stale_after)
         return charter_view(evaluated, organisation.snapshots, self.messages)
 
     def write(self, task: OrganisationTask) -> OrganisationDone:
@@ -66,10 +71,12 @@ class OrganisationWriter:
         before = self.writer.written
         with self.store.engine.connect() as connection:
             view = organisation_view(
-                connection, organisation, task.counts, self.messages, self.writer, charter
+                connection, organisation, task.counts, self.messages, self.writer, charter, task.peers
             )
         self.writer.write(("org", organisation.info.slug, "index.html"), "organisation.html", org=view)
-        return OrganisationDone(self.writer.written - before, charter.counts if charter else ())
+        return OrganisationDone(
+            self.writer.written - before, charter.counts if charter else (), view.statement_grade
+        )
 
 
 _worker: OrganisationWriter | None = None  # the writer of a pool's worker process

@@ -7,10 +7,12 @@ completed crawl of each of its sites finished by the end of that day (UTC), as t
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 
-from a11ycheck.report.paths import slugify
-from a11ycheck.report.queries import RunCounts, RunRow, SiteRow
+from a11ycheck.charters.tallies import RunCounts
+from a11ycheck.models import as_utc
+from a11ycheck.report.paths import file_slug
+from a11ycheck.report.queries import RunRow, SiteRow
 
 COMPLETED = "completed"
 CRAWL = "crawl"
@@ -91,14 +93,14 @@ def attach_snapshots(organisations: list[OrganisationAudits], counts: dict[int, 
 
 def unassigned_site(host: str) -> OrganisationInfo:
     return OrganisationInfo(
-        key=f"site:{host}", slug=f"site-{slugify(host) or 'unknown'}", name=host, kind=UNASSIGNED_KIND
+        key=f"site:{host}", slug=f"site-{file_slug(host) or 'unknown'}", name=host, kind=UNASSIGNED_KIND
     )
 
 
 def completed_crawls(runs: list[RunRow]) -> list[RunRow]:
     """Completed crawls in the order they finished: what snapshots and "latest run" are made of."""
     done = [run for run in runs if run.status == COMPLETED and run.kind == CRAWL and run.finished_at]
-    return sorted(done, key=lambda run: (utc(run.finished_at), run.id))
+    return sorted(done, key=lambda run: (as_utc(run.finished_at), run.id))
 
 
 def snapshots(runs: list[RunRow], counts: dict[int, RunCounts]) -> list[Snapshot]:
@@ -107,20 +109,15 @@ def snapshots(runs: list[RunRow], counts: dict[int, RunCounts]) -> list[Snapshot
     by_day: dict[date, tuple[int, ...]] = {}
     for run in completed_crawls(runs):
         latest_by_site[run.site_id] = run
-        by_day[utc(run.finished_at).date()] = tuple(sorted(r.id for r in latest_by_site.values()))
+        by_day[as_utc(run.finished_at).date()] = tuple(sorted(r.id for r in latest_by_site.values()))
     return [
         Snapshot(day, run_ids, sum((counts.get(i, RunCounts()) for i in run_ids), RunCounts()))
         for day, run_ids in by_day.items()
     ]
 
 
-def utc(moment: datetime) -> datetime:
-    """Stored times are UTC; SQLite hands them back without a zone."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def _make_slugs_unique(organisations: list[OrganisationAudits]) -> None:
-    """Two keys may slugify alike ("a/b" and "a-b"): the later one gets a numbered folder."""
+    """Two keys may give the same file slug ("a/b" and "a-b"): the later one gets a numbered folder."""
     seen: set[str] = set()
     for organisation in organisations:
         slug, number = organisation.info.slug or "organisation", 2

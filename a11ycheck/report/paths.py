@@ -11,21 +11,13 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 80
 
 
-def slugify(text: str) -> str:
+def file_slug(text: str) -> str:
     """Lower-case ASCII letters, digits and single hyphens: "Sint-Niklaas (Stad)" -> "sint-niklaas-stad".
 
     Empty when nothing usable is left (a name made only of dots or slashes, for instance).
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
-
-
-def checked_slug(text: str, what: str = "name") -> str:
-    """The slug of `text`, or a one-line UserError when it has none (e.g. "..", "/", "")."""
-    slug = slugify(text)
-    if not slug:
-        raise UserError(f"{what} {text!r} cannot be used in a file name: use letters and digits")
-    return slug
 
 
 class OutputFolder:

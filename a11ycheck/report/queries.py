@@ -7,23 +7,21 @@ the per-page queries are bounded by one organisation's runs.
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import bindparam, case, func, literal, select
+from sqlalchemy import and_, bindparam, case, func, literal, select
 from sqlalchemy.engine import Connection
+from sqlmodel import Session
 
-from a11ycheck.audit.results import OK
-from a11ycheck.charters.measures import SERIOUS_IMPACTS, WCAG_21_LEVELS, WCAG_21_VERSIONS
-from a11ycheck.models import Document, Page, Run, Site, Violation, ViolationNode
+from a11ycheck.charters.document_tallies import CHECKED
+from a11ycheck.charters.tallies import IS_ADVICE, IS_SERIOUS, IS_WCAG
+from a11ycheck.models import Document, DocumentCheck, Page, Run, Site, Statement, Violation, ViolationNode
+from a11ycheck.statements.stored import contradictions as contradictions_of
+from a11ycheck.statements.stored import details_of
+from a11ycheck.vocabulary.wcag import WCAG_21_LEVELS
 
-# The headline numbers are the charter KPIs wcag_violations_per_page and pages_without_serious_share
-# (a11ycheck.charters.measures), computed here in SQL for every run at once; a test keeps the two equal.
-WCAG_LEVELS = tuple(sorted(WCAG_21_LEVELS))  # A and AA; of WCAG 2.0/2.1, what the EU directive requires
-ADVICE_LEVELS = ("best-practice", "experimental")
-
-_is_wcag = Violation.level.in_(WCAG_LEVELS) & Violation.wcag_version.in_(sorted(WCAG_21_VERSIONS))
-_is_advice = Violation.level.in_(ADVICE_LEVELS)
-_is_serious = Violation.impact.in_(sorted(SERIOUS_IMPACTS))  # of any rule, best practice included
+# What counts as a WCAG 2.1 A/AA finding, advice, serious: one definition, a11ycheck.charters.tallies'.
+WCAG_LEVELS = tuple(sorted(WCAG_21_LEVELS))
 
 
 @dataclass(frozen=True)
@@ -43,35 +41,6 @@ class RunRow:
     started_at: datetime
     finished_at: datetime | None
     axe_version: str
-
-
-@dataclass(frozen=True)
-class RunCounts:
-    """Page and finding counts of one run, or summed over several (an organisation's sites)."""
-
-    pages: int = 0
-    audited: int = 0
-    wcag_findings: int = 0  # a WCAG 2.1 A/AA rule failing on a page, counted once per page
-    advice_findings: int = 0  # best-practice and experimental rules failing on a page
-    serious_pages: int = 0  # audited pages where any rule fails with serious or critical impact
-
-    def __add__(self, other: "RunCounts") -> "RunCounts":
-        return RunCounts(
-            self.pages + other.pages,
-            self.audited + other.audited,
-            self.wcag_findings + other.wcag_findings,
-            self.advice_findings + other.advice_findings,
-            self.serious_pages + other.serious_pages,
-        )
-
-    @property
-    def findings_per_page(self) -> float | None:
-        return self.wcag_findings / self.audited if self.audited else None
-
-    @property
-    def percent_without_serious(self) -> float | None:
-        """0-100, computed as the charter KPI computes it (100 * clean / audited) so both round alike."""
-        return 100 * (self.audited - self.serious_pages) / self.audited if self.audited else None
 
 
 @dataclass(slots=True)  # built by the hundred thousand: slots, not frozen, is what keeps that cheap
@@ -149,12 +118,29 @@ class FingerprintRow:
 
 
 @dataclass(frozen=True)
+class FailedCheck:
+    """A document check that failed: its id, what it found (the checker's English), its criteria."""
+
+    id: str
+    detail: str
+    wcag: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class DocumentRow:
+    """A document of the latest runs with what its check found; `status` None: not downloaded."""
+
     url: str
     content_type: str | None
     size: int | None
     http_status: int | None
     referrer: str | None
+    status: str | None = None
+    message: str | None = None
+    type: str | None = None
+    accessible: bool | None = None
+    possibly_exempt: bool | None = None
+    failed: tuple[FailedCheck, ...] = ()
 
 
 def sites(connection: Connection) -> list[SiteRow]:
@@ -170,33 +156,6 @@ def runs(connection: Connection, site_ids: Sequence[int] | None = None) -> list[
     if site_ids is not None:
         query = query.where(Run.site_id.in_(list(site_ids)))
     return [RunRow(*row) for row in connection.execute(query.order_by(Run.started_at, Run.id))]
-
-
-def run_counts(connection: Connection, run_ids: Sequence[int] | None = None) -> dict[int, RunCounts]:
-    """Counts per run in two grouped scans (pages; violations), for all runs or the ones given."""
-    pages = select(Page.run_id, func.count(), func.sum(case((Page.status == OK, 1), else_=0))).group_by(
-        Page.run_id
-    )
-    findings = (
-        select(
-            Page.run_id,
-            func.sum(case((_is_wcag, 1), else_=0)),
-            func.sum(case((_is_advice, 1), else_=0)),
-            func.count(func.distinct(case((_is_serious, Violation.page_id)))),
-        )
-        .join(Page, Page.id == Violation.page_id)
-        .group_by(Page.run_id)
-    )
-    if run_ids is not None:
-        pages = pages.where(Page.run_id.in_(list(run_ids)))
-        findings = findings.where(Page.run_id.in_(list(run_ids)))
-    page_totals = {run_id: (total, audited or 0) for run_id, total, audited in connection.execute(pages)}
-    finding_totals = {row[0]: row[1:] for row in connection.execute(findings)}
-    counts = {}
-    for run_id, (total, audited) in page_totals.items():
-        wcag, advice, serious = finding_totals.get(run_id, (0, 0, 0))
-        counts[run_id] = RunCounts(total, audited, wcag or 0, advice or 0, serious or 0)
-    return counts
 
 
 # A violation's failing elements, counted by index lookup: three times faster than joining the nodes and
@@ -244,9 +203,9 @@ _PAGE_COUNTS = (
         Page.status,
         Page.http_status,
         Page.error,
-        func.coalesce(func.sum(case((_is_wcag, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((_is_advice, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((_is_serious, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((IS_WCAG, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((IS_ADVICE, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((IS_SERIOUS, 1), else_=0)), 0),
     )
     .outerjoin(Violation, Violation.page_id == Page.id)
     .where(Page.run_id.in_(bindparam("run_ids", expanding=True)))
@@ -321,14 +280,131 @@ def fingerprint_set(connection: Connection, run_id: int) -> set[str]:
     return set(connection.execute(query).scalars())
 
 
-def documents(connection: Connection, run_ids: Sequence[int], limit: int) -> tuple[list[DocumentRow], int]:
-    """Documents found by these runs (at most `limit`) and how many there are in all."""
+# Worst first: failing documents (most failed checks first), then those that could not be checked, then
+# types without checks, then documents not downloaded, then the ones that pass every check.
+_FAILING = and_(Document.status == CHECKED, DocumentCheck.accessible.is_(False))
+_FAILED_IDS = func.coalesce(DocumentCheck.failed_checks, literal(""))
+_FAILED_COUNT = func.length(_FAILED_IDS) - func.length(func.replace(_FAILED_IDS, ",", "")) + 1
+_WORST_FIRST = (
+    case(
+        (_FAILING, 0),
+        (Document.status.is_(None), 3),
+        (Document.status == "not-checked", 2),
+        (Document.status == CHECKED, 4),
+        else_=1,
+    ),
+    case((_FAILING, _FAILED_COUNT), else_=0).desc(),
+    Document.url,
+)
+
+
+def documents(
+    connection: Connection, run_ids: Sequence[int], limit: int | None
+) -> tuple[list[DocumentRow], int]:
+    """Documents found by these runs, worst first (at most `limit`; None: all), and how many in all."""
     where = Document.run_id.in_(list(run_ids))
     total = connection.execute(select(func.count()).select_from(Document).where(where)).scalar() or 0
     query = (
-        select(Document.url, Document.content_type, Document.size, Document.http_status, Document.referrer)
+        select(
+            Document.url,
+            Document.content_type,
+            Document.size,
+            Document.http_status,
+            Document.referrer,
+            Document.status,
+            Document.message,
+            DocumentCheck.type,
+            DocumentCheck.accessible,
+            Document.possibly_exempt,
+            DocumentCheck.checks,
+        )
+        .outerjoin(DocumentCheck, DocumentCheck.id == Document.check_id)
         .where(where)
-        .order_by(Document.url)
+        .order_by(*_WORST_FIRST)
         .limit(limit)
     )
-    return [DocumentRow(*row) for row in connection.execute(query)], total
+    return [
+        DocumentRow(*row[:-1], failed=_failed_checks(row[-1])) for row in connection.execute(query)
+    ], total
+
+
+def _failed_checks(checks: str | None) -> tuple[FailedCheck, ...]:
+    """The failed, not advisory checks in a stored result (JSON written by a11ycheck.document_checks)."""
+    try:
+        results = json.loads(checks) if checks else []
+    except ValueError:
+        return ()
+    return tuple(
+        FailedCheck(str(r.get("id", "")), str(r.get("detail", "")), tuple(map(str, r.get("wcag", ()))))
+        for r in results
+        if isinstance(r, dict) and r.get("outcome") == "failed" and not r.get("advisory")
+    )
+
+
+# --- Accessibility statements (a11ycheck/statements/) -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """The statement a crawl found for its site, as the report shows it. `url` None: no candidate found."""
+
+    run_id: int
+    url: str | None
+    is_statement: bool
+    status: str
+    standard: str | None
+    prepared_on: date | None
+    reviewed_on: date | None
+    method: str
+    feedback: tuple[str, ...]
+    enforcement: bool
+    non_accessible_content: bool
+    linked_from_home: bool | None
+    pages_linking: int
+    pages_audited: int
+    grade: str | None
+    problems: dict[str, tuple[str, ...]]  # by language: the sentences
+    contradictions: dict[str, tuple[str, ...]]  # by language
+
+    @property
+    def share_linking(self) -> float | None:
+        return 100 * self.pages_linking / self.pages_audited if self.pages_audited else None
+
+
+def statements(connection: Connection, run_ids: Sequence[int]) -> dict[int, StatementRow]:
+    """The statements these runs found, by run id; a run without one (crawled before statements were read)
+    is left out."""
+    if not run_ids:
+        return {}
+    found = {}
+    with Session(bind=connection) as session:
+        rows = session.exec(select(Statement).where(Statement.run_id.in_(list(run_ids)))).scalars().all()
+    for row in rows:
+        details = details_of(row)
+        said = contradictions_of(row)
+        found[row.run_id] = StatementRow(
+            run_id=row.run_id,
+            url=row.url,
+            is_statement=row.is_statement,
+            status=row.status,
+            standard=row.standard,
+            prepared_on=row.prepared_on,
+            reviewed_on=row.reviewed_on,
+            method=row.method,
+            feedback=tuple(str(uri) for uri in json.loads(row.feedback or "[]")),
+            enforcement=row.enforcement,
+            non_accessible_content=row.non_accessible_content,
+            linked_from_home=row.linked_from_home,
+            pages_linking=row.pages_linking,
+            pages_audited=row.pages_audited,
+            grade=row.grade,
+            problems={
+                "en": tuple(str(text) for text in details.get("problems", [])),
+                "nl": tuple(str(text) for text in details.get("problems_nl", [])),
+            },
+            contradictions={
+                "en": tuple(str(item.get("english", "")) for item in said),
+                "nl": tuple(str(item.get("dutch", "")) for item in said),
+            },
+        )
+    return found

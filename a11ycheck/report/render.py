@@ -12,10 +12,12 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
-from a11ycheck.report.charter_view import value_text
-from a11ycheck.report.context import bin_label
+from a11ycheck.report.charter_view import CHARTER_LANGUAGE, commitment_value_text
+from a11ycheck.report.context import bin_label, document_status_text
+from a11ycheck.report.findings import page_priority
 from a11ycheck.report.i18n import Messages
-from a11ycheck.report.paths import OutputFolder, slugify
+from a11ycheck.report.paths import OutputFolder, file_slug
+from a11ycheck.report.rule_texts import HELP_LINK_HREFLANG, help_link_note, rule_title, title_language
 from a11ycheck.report.wcag import criterion_name, principle_name
 
 STYLESHEET = "report.css"
@@ -98,12 +100,23 @@ def make_environment(lang: str, generated_on: date, single_file: bool = False) -
         page_status_label=messages.page_status,
         status_label=partial(messages.label, "charter_status"),
         domain_label=partial(messages.label, "domain"),
-        status_class=slugify,
+        status_class=file_slug,
         criterion_name=lambda criterion: criterion_name(criterion, lang),
         criteria_text=lambda criteria: criteria_text(criteria, lang) or messages("none"),
         principle_name=lambda number: principle_name(number, lang),
         bin_label=lambda pages_bin: bin_label(pages_bin, messages),
-        commitment_value=lambda value, status: value_text(value, status, messages),
+        commitment_value=lambda value, status, computed=False: commitment_value_text(
+            value, status, messages, computed
+        ),
+        document_status_label=lambda document: document_status_text(document, messages),
+        document_check_label=partial(messages.label, "document_check"),
+        count=messages.count,
+        charter_lang=CHARTER_LANGUAGE,
+        page_priority=page_priority,
+        rule_title=lambda rule, fallback: rule_title(rule, lang, fallback),
+        rule_title_lang=lambda rule: title_language(rule, lang),
+        help_hreflang=HELP_LINK_HREFLANG,
+        help_note=f" {help_link_note(lang)}" if help_link_note(lang) else "",
     )
     return environment
 
@@ -122,6 +135,11 @@ class PageWriter:
     @cache  # noqa: B019 - one writer per process, alive for the whole build
     def template(self, name: str) -> Template:
         return self.environment.get_template(name)
+
+    def write_file(self, parts: tuple[str, ...], content: str) -> None:
+        """A file that is not a page (a CSV download), below the output folder like the pages; `written`
+        counts pages only."""
+        self.folder.write_text(parts, content)
 
     def write(self, parts: tuple[str, ...], template: str, **context: object) -> None:
         root = "../" * (len(parts) - 1)

@@ -5,13 +5,11 @@ the tests, which audit it the way a site is audited.
 """
 
 import functools
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
-from types import TracebackType
 
 from a11ycheck.errors import UserError
+from a11ycheck.http_serving import ServedSite, bind, serve_until_interrupted
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -26,63 +24,20 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A browser hanging up mid-response is normal, not worth a traceback."""
-
-
-def _server(folder: Path, host: str, port: int) -> _Server:
+def _handler(folder: Path):
     if not (folder / "index.html").is_file() and not any(folder.glob("*.html")):
         raise UserError(f"no report in {folder}: build one with `a11ycheck report build --out {folder}`")
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    try:
-        return _Server((host, port), handler)
-    except OSError as exc:
-        raise UserError(f"cannot serve on {host}:{port}: {exc.strerror}; try another --port") from None
+    return functools.partial(_QuietHandler, directory=str(folder))
 
 
-class ReportServer:
+class ReportServer(ServedSite):
     """A report folder served on a background thread; a context manager, stopped on every way out."""
 
     def __init__(self, folder: Path, host: str = "127.0.0.1", port: int = 0):
-        self.folder, self.host, self.port = Path(folder), host, port
-        self.base_url = ""
-        self._httpd: _Server | None = None
-        self._thread: threading.Thread | None = None
-
-    def __enter__(self) -> "ReportServer":
-        self._httpd = _server(self.folder, self.host, self.port)
-        self.base_url = f"http://{self.host}:{self._httpd.server_address[1]}"
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join()
-        self._httpd = self._thread = None
+        super().__init__(_handler(Path(folder)), host, port)
+        self.folder = Path(folder)
 
 
 def serve_forever(folder: Path, port: int = 8000, host: str = "127.0.0.1") -> None:
     """Serve in the foreground until Ctrl-C, which stops the server cleanly."""
-    httpd = _server(Path(folder), host, port)
-    print(
-        f"report served at http://{host}:{httpd.server_address[1]}/ (Ctrl-C to stop)",
-        file=sys.stderr,
-        flush=True,
-    )
-    try:
-        httpd.serve_forever(poll_interval=0.2)
-    except KeyboardInterrupt:
-        print("stopped", file=sys.stderr)
-    finally:
-        httpd.server_close()
+    serve_until_interrupted(bind(_handler(Path(folder)), host, port), "report")
