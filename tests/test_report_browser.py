@@ -111,8 +111,31 @@ def overflowing(driver, width: int) -> list[str]:
     )
 
 
+MIN_CHART_TEXT_PX = 10  # a chart's labels at 320 px, as drawn: never the 5 px of a 640-wide chart shrunk
+
+# Every text of every chart as drawn: [its text, its font size in CSS px on screen, whether it stays inside
+# its chart and clear of the chart's other texts].
+CHART_TEXTS = """
+const out = [];
+for (const svg of document.querySelectorAll('svg.chart')) {
+  const frame = svg.getBoundingClientRect(), scale = svg.getScreenCTM().a;
+  const texts = [...svg.querySelectorAll('text')], boxes = texts.map((t) => t.getBoundingClientRect());
+  texts.forEach((text, i) => {
+    const box = boxes[i];
+    const inside = box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5
+      && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5;
+    const clear = boxes.every((other, j) => j === i || other.right <= box.left || other.left >= box.right
+      || other.bottom <= box.top || other.top >= box.bottom);
+    out.push([text.textContent, parseFloat(getComputedStyle(text).fontSize) * scale, inside && clear]);
+  });
+}
+return out;
+"""
+
+
 def test_no_page_scrolls_sideways_at_320_css_pixels(reports):
-    """WCAG 1.4.10 (reflow): at 320 CSS px wide nothing but a table's own focusable region scrolls."""
+    """WCAG 1.4.10 (reflow): at 320 CSS px wide nothing but a table's own focusable region scrolls, and
+    the charts' labels stay readable: at least MIN_CHART_TEXT_PX, inside the chart, not on each other."""
     site = reports / "site"
     browser = ChromiumBrowser(CONFIG)
     try:
@@ -120,14 +143,20 @@ def test_no_page_scrolls_sideways_at_320_css_pixels(reports):
             "Emulation.setDeviceMetricsOverride",
             {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": False},
         )
-        wide = {}
+        wide, small, charts = {}, {}, 0
         with ReportServer(site) as server:
             for path in pages(site):
                 browser.driver.get(f"{server.base_url}/{path}")
                 width = browser.driver.execute_script("return document.documentElement.scrollWidth;")
                 if width > 320:
                     wide[path] = (width, overflowing(browser.driver, 320))
+                texts = browser.driver.execute_script(CHART_TEXTS)
+                charts += bool(texts)
+                unreadable = [text for text in texts if text[1] < MIN_CHART_TEXT_PX or not text[2]]
+                if unreadable:
+                    small[path] = unreadable[:3]
         assert wide == {}
+        assert charts > 5 and small == {}
     finally:
         browser.close()
 

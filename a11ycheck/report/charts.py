@@ -118,7 +118,9 @@ def line_chart(
     values = [v for _, _, points in series for _, v in points]
     if not dates:
         return None
-    left, top, right, bottom = 64.0, 20.0, width - 64.0, height - 40.0
+    # Room for labels of 22 units, the size narrow screens draw them at (report.css): the y labels on the
+    # left, a date centred under the first and last point, the marker's label above.
+    left, top, right, bottom = 88.0, 32.0, width - 72.0, height - 48.0
     span_dates = dates + ([marker[0]] if marker else [])
     first, last = min(span_dates).toordinal(), max(span_dates).toordinal()
     ticks, decimals = axis_ticks(y_max if y_max is not None else max(max(values), 0.0))
@@ -142,7 +144,7 @@ def line_chart(
         if points
     )
     y_ticks = tuple(Tick(y_of(value), format_tick(value, decimals)) for value in ticks)
-    x_ticks = _spaced([Tick(x_of(d), format_date(d)) for d in sorted(set(dates))], min_gap=96.0)
+    x_ticks = _spaced([Tick(x_of(d), format_date(d)) for d in sorted(set(dates))], min_gap=150.0)
     marker_tick = Tick(x_of(marker[0]), marker[1]) if marker else None
     return LineChart(width, height, left, top, right, bottom, lines, x_ticks, y_ticks, marker_tick)
 
@@ -165,19 +167,21 @@ def bar_chart(
     if not items or not any(value for _, value, _ in items):
         return None
     bar_height, gap = 22, 10
+    # At least as wide as the longest label at 22 units (narrow screens, report.css), about 14 units a letter.
+    label_width = max(label_width, min(width // 2, 16 + 14 * max(len(label) for label, _, _ in items)))
     longest = max(value for _, value, _ in items)
     room = width - label_width - 80
     bars = tuple(
         Bar(
             label,
             format_value(value),
-            i * (bar_height + gap) + 4,
+            i * (bar_height + gap) + 8,  # room above the first label at 22 units (report.css)
             value / longest * room if longest else 0,
             style,
         )
         for i, (label, value, style) in enumerate(items)
     )
-    return BarChart(width, len(items) * (bar_height + gap) + 8, label_width, bar_height, bars)
+    return BarChart(width, len(items) * (bar_height + gap) + 12, label_width, bar_height, bars)
 
 
 def sparkline(values: Sequence[float], width: int = 96, height: int = 24) -> Sparkline | None:
