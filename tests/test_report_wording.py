@@ -7,10 +7,13 @@ from types import SimpleNamespace
 
 import lxml.html
 import pytest
-from test_report_data import build_sample_reports
+from test_report_data import GENT, TODAY, add_run, assign, build_sample_reports, image_alt, ok
 
+from a11ycheck.report.build import ReportRequest, build_report
 from a11ycheck.report.charter_view import commitment_value_text
 from a11ycheck.report.i18n import Messages
+from a11ycheck.store import Store
+from a11ycheck.vocabulary.results import NodeResult
 
 NL, EN = Messages("nl"), Messages("en")
 
@@ -72,6 +75,18 @@ def test_rounding_suits_the_unit():
     )
 
 
+def test_a_unit_the_charter_wrote_is_marked_dutch_in_an_english_report():
+    marked = commitment_value_text(6.0, status("<b>gebouwen</b>"), EN, markup=True)
+    assert str(marked) == '6 <span lang="nl">&lt;b&gt;gebouwen&lt;/b&gt;</span>'
+    assert (
+        commitment_value_text(6.0, status("gebouwen"), NL, markup=True) == "6 gebouwen"
+    )  # the same language
+    assert commitment_value_text(6.0, status("gebouwen"), EN) == "6 gebouwen"  # a chart's SVG text: no markup
+    assert (
+        commitment_value_text(3.0, status("pages"), EN, markup=True) == "3 pages"
+    )  # our own unit, translated
+
+
 def test_report_pages_use_the_new_words(report):
     gent = page(report / "nl" / "org" / "gent" / "index.html")
     headers = [
@@ -108,3 +123,24 @@ def test_links_to_deque_say_they_are_in_english(report):
         assert (
             all(text.endswith(note) for text in texts) if note else not any("Engelstalig" in t for t in texts)
         )
+
+
+def test_an_element_in_a_frame_is_named_by_its_frame_not_by_axes_path(tmp_path):
+    """axe's selector path "iframe#kaart >>> img.pin" is internal notation: the report says "img.pin in het
+    frame iframe#kaart" on the organisation page and the page's page; per-page titles are ours in Dutch."""
+    framed = image_alt("img.los")
+    framed.nodes.append(NodeResult(target=["iframe#kaart", "img.pin"], html='<img class="pin">'))
+    store = Store(f"sqlite:///{tmp_path / 'a11ycheck.db'}")
+    add_run(store, f"{GENT}/", date(2026, 2, 10), [ok(f"{GENT}/", "Stad Gent", framed)])
+    assign(store, "www.gent.be", "gent")
+    build_report(store, ReportRequest(tmp_path / "nl", "nl", today=TODAY))
+    store.close()
+    folder = tmp_path / "nl" / "org" / "gent"
+    for path in (folder / "index.html", next(folder.glob("page-*.html"))):
+        document = page(path)
+        text = " ".join(document.text_content().split())
+        assert "img.pin in het frame iframe#kaart" in text, path.name
+        assert ">>>" not in text, path.name
+    per_page = page(next(folder.glob("page-*.html")))
+    (title,) = per_page.xpath("//h3[@id='wcag-1']/span[1]")
+    assert title.text_content() == "Afbeelding zonder tekstalternatief" and title.get("lang") is None

@@ -11,6 +11,8 @@ from decimal import Decimal
 from functools import partial
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from a11ycheck.charters.charter import Charter
 from a11ycheck.charters.kpis import round_half_up
 from a11ycheck.charters.loader import load_charters
@@ -87,10 +89,16 @@ def charter_view(evaluated: CharterStatuses, snapshots: list[Snapshot], messages
 
 
 def commitment_value_text(
-    value: float | None, status: CommitmentStatus, messages: Messages, computed: bool = False
+    value: float | None,
+    status: CommitmentStatus,
+    messages: Messages,
+    computed: bool = False,
+    markup: bool = False,
 ) -> str:
     """A KPI value as people read it: "0,45 fouten per pagina", "87,5%", "gedaan". `computed`: a value
-    a11ycheck worked out (the trajectory, a chart's scale) rather than one measured or reported."""
+    a11ycheck worked out (the trajectory, a chart's scale) rather than one measured or reported. With
+    `markup` (HTML, not a chart's SVG text), a unit the charter wrote itself ("gebouwen") is marked as the
+    charter's language in a report in another language (WCAG 3.1.2)."""
     if value is None:
         return "–"
     if status.direction is None:  # done / not done
@@ -106,8 +114,12 @@ def commitment_value_text(
         return messages("present_yes") if value else messages("present_no")
     if status.unit == "grade" and 1 <= value <= 5:  # statement_grade: A=5 ... E=1
         return f"{'EDCBA'[round(value) - 1]} ({messages.number(value)})"
-    unit = UNIT_LABELS.get(status.unit, {}).get(messages.lang, status.unit)
-    return f"{messages.number(value, decimals)} {unit}".strip()
+    number = messages.number(value, decimals)
+    if status.unit in UNIT_LABELS or not status.unit:
+        return f"{number} {UNIT_LABELS.get(status.unit, {}).get(messages.lang, '')}".strip()
+    if markup and messages.lang != CHARTER_LANGUAGE:
+        return Markup(f'{escape(number)} <span lang="{CHARTER_LANGUAGE}">{escape(status.unit)}</span>')
+    return f"{number} {status.unit}"
 
 
 def _history(status: CommitmentStatus, snapshots: list[Snapshot]) -> tuple[tuple[date, float], ...]:

@@ -31,8 +31,15 @@ class Example:
 
     page_id: int
     page_url: str
-    selector: str
+    selector: str  # the element's own selector, in its frame's document when it is in a frame
     html: str
+    frames: tuple[str, ...] = ()  # the frames it is in, innermost first: "img in the frame iframe#map"
+
+
+def element_location(parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """(the element's own selector, its frames innermost first) from axe's selector path, which lists the
+    outermost frame first: the report says "img in the frame iframe#map", never axe's "iframe >>> img"."""
+    return parts[-1], tuple(reversed(parts[:-1]))
 
 
 @dataclass
@@ -186,10 +193,11 @@ def findings_distribution(pages: Iterable[PageCount]) -> list[PagesBin]:
 
 @dataclass(frozen=True)
 class ElementFinding:
-    selector: str
+    selector: str  # as Example's
     html: str
     failure_summary: str
     is_new: bool
+    frames: tuple[str, ...] = ()  # as Example's
 
 
 @dataclass
@@ -230,8 +238,9 @@ def findings_per_page(nodes: Iterator[NodeRow], previous: set[str] | None) -> It
             for row in rows:
                 if row.fingerprint:
                     is_new = previous is not None and row.fingerprint not in previous
+                    selector, frames = element_location(row.selector_parts)
                     finding.elements.append(
-                        ElementFinding(row.selector, row.html, row.failure_summary, is_new)
+                        ElementFinding(selector, row.html, row.failure_summary, is_new, frames)
                     )
             findings.append(finding)
         findings.sort(key=lambda f: (not f.is_wcag, impact_rank(f.impact), f.rule))
@@ -288,7 +297,8 @@ def examples_by_rule(examples: dict[str, list[Example]], node: NodeRow, page_url
     """Keep the first few failing elements of each rule as examples."""
     kept = examples.setdefault(node.rule, [])
     if len(kept) < EXAMPLES_PER_RULE and node.fingerprint:
-        kept.append(Example(node.page_id, page_url, node.selector, node.html))
+        selector, frames = element_location(node.selector_parts)
+        kept.append(Example(node.page_id, page_url, selector, node.html, frames))
 
 
 def group_rules(rules: Iterable[RuleSummary]) -> tuple[list[RuleSummary], list[RuleSummary]]:

@@ -184,6 +184,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "how_to_fix": {"nl": "Hoe oplossen: {rule}", "en": "How to fix: {rule}"},
     "examples": {"nl": "Voorbeelden:", "en": "Examples:"},
     "selector": {"nl": "Selector", "en": "Selector"},
+    "in_frame": {"nl": "in het frame", "en": "in the frame"},
     "on_page": {"nl": "op", "en": "on"},
     "all_wcag_rules": {"nl": "Alle WCAG-fouten", "en": "All WCAG failures"},
     "no_wcag_findings": {

@@ -101,10 +101,16 @@ class NodeRow:
     @property
     def selector(self) -> str:
         """axe's selector path, frames joined by " >>> " as in the CSV export."""
+        return " >>> ".join(self.selector_parts)
+
+    @property
+    def selector_parts(self) -> tuple[str, ...]:
+        """axe's selector path: one selector per frame level, the element's own last."""
         try:
-            return " >>> ".join(map(str, json.loads(self.target)))
+            parts = json.loads(self.target)
         except (ValueError, TypeError):
-            return self.target
+            return (self.target,)
+        return tuple(map(str, parts)) if isinstance(parts, list) and parts else (self.target,)
 
 
 @dataclass(slots=True)  # built by the hundred thousand: slots, not frozen, is what keeps that cheap

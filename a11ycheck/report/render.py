@@ -106,7 +106,7 @@ def make_environment(lang: str, generated_on: date, single_file: bool = False) -
         principle_name=lambda number: principle_name(number, lang),
         bin_label=lambda pages_bin: bin_label(pages_bin, messages),
         commitment_value=lambda value, status, computed=False: commitment_value_text(
-            value, status, messages, computed
+            value, status, messages, computed, markup=True
         ),
         document_status_label=lambda document: document_status_text(document, messages),
         document_check_label=partial(messages.label, "document_check"),
