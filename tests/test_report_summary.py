@@ -47,7 +47,12 @@ def test_the_summary_answers_the_three_questions(gent):
     assert nl["Volgende deadline"] == "31 december 2026: Drempelvrije ingang van het stadhuis (op schema)"
     fixes = nl["Eerst oplossen"]
     assert "op 2 pagina's" in fixes and "op 1 pagina" in fixes and "1 pagina's" not in fixes
-    listed = [text(li).split(":")[0] for li in gent["nl"].xpath("//section[@class='glance']//ol/li")]
+    listed = [
+        text(li).split(":")[0]
+        for li in gent["nl"].xpath(
+            "//section[@class='glance']//dt[.='Eerst oplossen']/following-sibling::dd[1]//li"
+        )
+    ]
     below = [
         text(h).split(". ", 1)[1].rsplit(" (", 1)[0]
         for h in gent["nl"].xpath("//h3[starts-with(@id, 'rule-')]")
@@ -112,3 +117,19 @@ def test_worst_pages_weigh_serious_failures_then_count():
     one_serious, two_ordinary = page("https://a/4", 1, 1), page("https://a/5", 2, 0)  # priority 3 and 2
     assert [p.url for p in worst_pages([two_ordinary, one_serious])] == ["https://a/4", "https://a/5"]
     assert worst_pages([page("https://a/6", 0, 1)]) == []  # serious advice alone: no WCAG failure to fix
+
+
+def test_a_fix_once_group_is_one_fix_with_its_pages(gent):
+    """The sample's p.x fails color-contrast on two pages of Gent's latest audit, the same element: one fix
+    in the summary and at the top of "Wat eerst oplossen"; images that differ per page (img.b, img.c) are
+    no group."""
+    assert (
+        glance(gent["nl"])["Eén keer oplossen"]
+        == "Te weinig contrast tussen tekst en achtergrond: p.x, op 2 pagina's"
+    )
+    assert glance(gent["en"])["Fix once"].endswith(": p.x, on 2 pages")
+    (table,) = gent["nl"].xpath("//table[caption[@id='fix-once-caption']]")
+    rows = [[text(cell) for cell in row.xpath("th|td")] for row in table.xpath("tbody/tr")]
+    assert rows == [["Te weinig contrast tussen tekst en achtergrond", "p.x", "2"]]
+    headings = [h.get("id") for h in gent["nl"].xpath("//main//h2|//main//h3")]
+    assert headings.index("frequent") < headings.index("fix-once") < headings.index("rule-1")

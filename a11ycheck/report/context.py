@@ -24,6 +24,7 @@ from a11ycheck.report.charts import (
 from a11ycheck.report.downloads import Download
 from a11ycheck.report.findings import (
     ElementChanges,
+    FixGroupView,
     ImpactSummary,
     PageRuleFinding,
     PagesBin,
@@ -266,6 +267,7 @@ class OrganisationView:
     distribution: list[PagesBin] = field(default_factory=list)
     distribution_chart: BarChart | None = None
     top_rules: list[RuleSummary] = field(default_factory=list)
+    fix_groups: list[FixGroupView] = field(default_factory=list)  # one element failing on several pages
     wcag_rules: list[RuleSummary] = field(default_factory=list)
     advice_rules: list[RuleSummary] = field(default_factory=list)
     worst_pages: list[PageCount] = field(default_factory=list)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from a11ycheck.finding_groups import FindingGroup
 from a11ycheck.report.queries import WCAG_LEVELS, FingerprintRow, NodeRow, PageCount, RuleCount
 from a11ycheck.report.wcag import PRINCIPLES, criterion_sort_key
 
@@ -189,6 +190,24 @@ def findings_distribution(pages: Iterable[PageCount]) -> list[PagesBin]:
                 counts[index] += 1
                 break
     return [PagesBin(low, high, counts[index]) for index, (low, high) in enumerate(PAGES_PER_BIN)]
+
+
+@dataclass(frozen=True)
+class FixGroupView:
+    """A fix-once group as the report shows it: the rule, the element (in its frames), on how many pages."""
+
+    rule: str
+    help: str
+    impact: str | None
+    selector: str
+    frames: tuple[str, ...]  # innermost first, as findings.element_location gives them
+    html: str
+    pages: int
+
+
+def fix_group_view(group: FindingGroup) -> FixGroupView:
+    selector, frames = element_location(group.target or ("",))
+    return FixGroupView(group.rule, group.help, group.impact, selector, frames, group.html, len(group.pages))
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,23 @@ ORGANISATION_MESSAGES: dict[str, dict[str, str]] = {
     "glance_next_deadline": {"nl": "Volgende deadline", "en": "Next deadline"},
     "glance_fixes": {"nl": "Eerst oplossen", "en": "Fix first"},
     "glance_fix_pages": {"nl": "op {pages}", "en": "on {pages}"},
+    "glance_fix_once": {"nl": "Eén keer oplossen", "en": "Fix once"},
+    "fix_once": {
+        "nl": "Eén keer oplossen, op veel pagina's beter",
+        "en": "Fix once, better on many pages",
+    },
+    "fix_once_intro": {
+        "nl": "Deze fouten zitten in een element dat op meerdere pagina's hetzelfde is, meestal in de kop, "
+        "de voet of het menu: één aanpassing in het sjabloon lost ze op al die pagina's op.",
+        "en": "These failures are in an element that is the same on several pages, usually in the header, "
+        "footer or menu: one change in the template fixes them on all those pages.",
+    },
+    "fix_once_table": {
+        "nl": "Fouten die één aanpassing oplost, de meeste pagina's eerst",
+        "en": "Failures one change fixes, most pages first",
+    },
+    "problem": {"nl": "Probleem", "en": "Problem"},
+    "element_column": {"nl": "Element", "en": "Element"},
     "glance_no_fixes": {
         "nl": "Geen automatisch gevonden WCAG A/AA-fouten in de laatste audit.",
         "en": "No WCAG A/AA failures found automatically in the latest audit.",

@@ -4,12 +4,13 @@ bounded by the largest organisation, not the database.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Connection
 
 from a11ycheck.charters.document_tallies import DocumentCounts, document_counts
 from a11ycheck.charters.tallies import RunCounts
+from a11ycheck.finding_groups import FoundNode, group_findings
 from a11ycheck.report import queries
 from a11ycheck.report.charter_view import CharterView
 from a11ycheck.report.context import (
@@ -41,6 +42,7 @@ from a11ycheck.report.findings import (
     examples_by_rule,
     findings_distribution,
     findings_per_page,
+    fix_group_view,
     group_rules,
     summarise_rules,
     worst_pages,
@@ -55,6 +57,7 @@ from a11ycheck.report.summary import organisation_summary
 from a11ycheck.review.site_review import site_reviews
 
 TOP_RULES = 10
+FIX_GROUPS = 10  # fix-once groups listed under "what to fix first", the most pages first
 DOCUMENTS_LISTED = 500
 
 
@@ -66,6 +69,7 @@ class _LatestRunFindings:
     examples: dict[str, list[Example]]
     changes: ElementChanges
     findings: CsvTable | None = None  # findings.csv, when the organisation's files are written
+    wcag_nodes: list[FoundNode] = field(default_factory=list)  # what the fix-once groups are made of
 
 
 def organisation_view(
@@ -130,6 +134,7 @@ def organisation_view(
         for rule in view.wcag_rules[:TOP_RULES]:
             rule.examples = latest.examples.get(rule.rule, [])
         view.top_rules = view.wcag_rules[:TOP_RULES]
+        view.fix_groups = [fix_group_view(group) for group in group_findings(latest.wcag_nodes)[:FIX_GROUPS]]
         view.principles = by_principle(rules)
         view.principle_chart = principle_chart(view.principles, messages)
         view.impacts = by_impact(rules)
@@ -155,7 +160,7 @@ def organisation_view(
         view.language = language_view(connection, organisation.snapshots, messages)
     view.conformance = site_reviews(connection, organisation.sites)
     statuses = charter.statuses if charter else []
-    view.summary = organisation_summary(statuses, view.wcag_rules, view.changes)
+    view.summary = organisation_summary(statuses, view.wcag_rules, view.changes, view.fix_groups)
     return view
 
 
@@ -202,6 +207,8 @@ def _page_pages(
                     )
             if node.level in WCAG_LEVELS:
                 examples_by_rule(latest.examples, node, page_url)
+                found = (node.rule, node.impact, node.level, node.help, node.selector_parts, node.html)
+                latest.wcag_nodes.append(FoundNode(page_url, *found))
             if latest.findings is not None:
                 add_finding(latest.findings, node, page_url, title_of.get(node.page_id), lang)
             yield node

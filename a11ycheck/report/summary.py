@@ -4,7 +4,7 @@ previous audit. It only picks from what the organisation's view already holds; n
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from a11ycheck.charters.status import (
@@ -17,7 +17,7 @@ from a11ycheck.charters.status import (
     STALE,
     CommitmentStatus,
 )
-from a11ycheck.report.findings import ElementChanges, RuleSummary
+from a11ycheck.report.findings import ElementChanges, FixGroupView, RuleSummary
 
 # Most urgent first: what an advisor raises first in a meeting; a commitment met comes last.
 URGENCY = (OVERDUE, BEHIND, STALE, AT_RISK, NO_DATA, ON_TRACK, MET)
@@ -64,12 +64,14 @@ class OrganisationSummary:
     next_deadline: CommitmentStatus | None  # the nearest deadline still to come of a commitment not yet met
     top_fixes: list[RuleSummary]  # the first of "what to fix first": the WCAG failures on the most pages
     changes: ElementChanges | None  # None or not compared: no previous audit to compare with
+    fix_once: list[FixGroupView] = field(default_factory=list)  # the largest fix-once groups
 
 
 def organisation_summary(
     statuses: Sequence[CommitmentStatus],
     wcag_rules: Sequence[RuleSummary],
     changes: ElementChanges | None,
+    fix_groups: Sequence[FixGroupView] = (),
 ) -> OrganisationSummary:
     ordered = by_urgency(statuses)
     coming = [s for s in statuses if s.status != MET and s.deadline >= s.today]
@@ -79,4 +81,5 @@ def organisation_summary(
         next_deadline=min(coming, key=lambda s: (s.deadline, s.commitment.title), default=None),
         top_fixes=list(wcag_rules[:TOP_FIXES]),  # in the order of the section below (summarise_rules)
         changes=changes if changes is not None and changes.compared_sites else None,
+        fix_once=list(fix_groups[:TOP_FIXES]),  # one change in a template each: the cheapest fixes
     )
