@@ -9,7 +9,7 @@ count the documents of those crawls that checked documents (document_tallies.py)
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from a11ycheck.charters.charter import MeasuredKpi
 from a11ycheck.charters.document_tallies import (
@@ -31,7 +31,7 @@ from a11ycheck.charters.kpis import (
 from a11ycheck.charters.queries import audited_pages, completed_crawls
 from a11ycheck.charters.tallies import RunCounts, counted_kpi_value, is_counted_kpi, run_counts
 from a11ycheck.language.queries import Readability, readability
-from a11ycheck.models import Run
+from a11ycheck.models import Run, as_utc
 from a11ycheck.statements.queries import statements_of_runs
 from a11ycheck.store import Store
 
@@ -84,11 +84,10 @@ def latest_completed_runs(store: Store, organisation: str, as_of: date) -> list[
     runs = completed_crawls(store, organisation)
     latest: dict[int, Run] = {}
     for run in runs:
-        finished = _utc(run.finished_at)
-        if finished is None or finished.date() > as_of:
+        if run.finished_at is None or as_utc(run.finished_at).date() > as_of:
             continue
         current = latest.get(run.site_id)
-        if current is None or (finished, run.id) > (_utc(current.finished_at), current.id):
+        if current is None or (as_utc(run.finished_at), run.id) > (as_utc(current.finished_at), current.id):
             latest[run.site_id] = run
     return sorted(latest.values(), key=lambda run: run.id)
 
@@ -105,7 +104,7 @@ def audit_snapshot(store: Store, organisation: str, as_of: date) -> AuditSnapsho
         criteria = tuple(c for c in (wcag or "").split(",") if c)
         found.setdefault(page_id, []).append(FoundViolation(rule, impact, level, wcag_version, criteria))
     audited = tuple(AuditedPage(url, title, tuple(found.get(page_id, ()))) for page_id, url, title in pages)
-    measured_at = max(_utc(run.finished_at) for run in runs)
+    measured_at = max(as_utc(run.finished_at) for run in runs)
     checked_documents = [run.id for run in runs if _checked_documents(run)]
     documents = None
     with store.engine.connect() as connection:
@@ -176,12 +175,6 @@ def _checked_documents(run: Run) -> bool:
         return bool(json.loads(run.options).get("documents"))
     except (ValueError, AttributeError):
         return False
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 # The KPIs that are formulas on each audited page; the two headline KPIs are formulas on counts (tallies.py).
