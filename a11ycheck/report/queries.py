@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, case, func, literal, select
 from sqlalchemy.engine import Connection
@@ -101,10 +102,16 @@ class NodeRow:
     @property
     def selector(self) -> str:
         """axe's selector path, frames joined by " >>> " as in the CSV export."""
-        try:
-            return " >>> ".join(map(str, json.loads(self.target)))
-        except (ValueError, TypeError):
-            return self.target
+        return selector_text(self.target)
+
+
+@lru_cache(maxsize=4096)  # template-wide elements repeat their target on every page of a site
+def selector_text(target: str) -> str:
+    """A stored target (JSON list of selectors, one per frame) as one selector path."""
+    try:
+        return " >>> ".join(map(str, json.loads(target)))
+    except (ValueError, TypeError):
+        return target
 
 
 @dataclass(slots=True)  # built by the hundred thousand: slots, not frozen, is what keeps that cheap
