@@ -152,14 +152,11 @@ def language_counts(
 
 def flesch_douma_scores(connection: Connection, run_ids: Sequence[int]) -> dict[int, list[float]]:
     """The Flesch-Douma scores of the pages with a level, per run: what the median is taken of."""
-    query = (
-        select(PageLanguage.run_id, PageLanguage.flesch_douma)
-        .where(
-            _ITS_PAGE_AUDITED,
-            PageLanguage.run_id.in_(list(run_ids)),
-            PageLanguage.level.is_not(None),
-            PageLanguage.flesch_douma.is_not(None),
-        )
+    query = select(PageLanguage.run_id, PageLanguage.flesch_douma).where(
+        _ITS_PAGE_AUDITED,
+        PageLanguage.run_id.in_(list(run_ids)),
+        PageLanguage.level.is_not(None),
+        PageLanguage.flesch_douma.is_not(None),
     )
     scores: dict[int, list[float]] = {}
     for run_id, score in connection.execute(query):
