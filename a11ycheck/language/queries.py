@@ -11,8 +11,9 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
 
 from a11ycheck.language.level import LEVELS
 from a11ycheck.language.score import LanguageScore
@@ -23,6 +24,16 @@ from a11ycheck.vocabulary.statuses import OK
 EASY_LEVELS = ("A2", "B1")  # "B1 or easier": the level Flemish and Dutch government texts aim at
 DUTCH = "nl"
 _OF_ITS_PAGE = and_(PageLanguage.run_id == Page.run_id, PageLanguage.url == Page.url)
+# "Its page was audited", as a lookup on the page's unique (run, URL) rather than a join filtered on the
+# page's status: without ANALYZE statistics SQLite takes `page.status = 'ok'` for a selective index and
+# reads every audited page of the database for each query (a third of a second per organisation at 720,000
+# pages); this way it reads only the asked runs' scores. (run_id, url) is unique, so the counts are the same.
+_AUDITED_PAGE = aliased(Page)
+_ITS_PAGE_AUDITED = exists().where(
+    _AUDITED_PAGE.run_id == PageLanguage.run_id,
+    _AUDITED_PAGE.url == PageLanguage.url,
+    _AUDITED_PAGE.status == OK,
+)
 
 
 def score_of_row(row: PageLanguage) -> LanguageScore:
@@ -128,9 +139,7 @@ def language_counts(
     """Counts per run in one grouped scan, for all runs or the ones given; a run without scores has none."""
     query = (
         select(PageLanguage.run_id, PageLanguage.level, PageLanguage.lang, func.count())
-        .select_from(PageLanguage)
-        .join(Page, _OF_ITS_PAGE)
-        .where(Page.status == OK)
+        .where(_ITS_PAGE_AUDITED)
         .group_by(PageLanguage.run_id, PageLanguage.level, PageLanguage.lang)
     )
     if run_ids is not None:
@@ -143,16 +152,11 @@ def language_counts(
 
 def flesch_douma_scores(connection: Connection, run_ids: Sequence[int]) -> dict[int, list[float]]:
     """The Flesch-Douma scores of the pages with a level, per run: what the median is taken of."""
-    query = (
-        select(PageLanguage.run_id, PageLanguage.flesch_douma)
-        .select_from(PageLanguage)
-        .join(Page, _OF_ITS_PAGE)
-        .where(
-            Page.status == OK,
-            PageLanguage.run_id.in_(list(run_ids)),
-            PageLanguage.level.is_not(None),
-            PageLanguage.flesch_douma.is_not(None),
-        )
+    query = select(PageLanguage.run_id, PageLanguage.flesch_douma).where(
+        _ITS_PAGE_AUDITED,
+        PageLanguage.run_id.in_(list(run_ids)),
+        PageLanguage.level.is_not(None),
+        PageLanguage.flesch_douma.is_not(None),
     )
     scores: dict[int, list[float]] = {}
     for run_id, score in connection.execute(query):
@@ -231,8 +235,8 @@ def hardest_pages(connection: Connection, run_ids: Sequence[int], limit: int = 1
             PageLanguage.longest_sentences,
         )
         .select_from(PageLanguage)
-        .join(Page, _OF_ITS_PAGE)
-        .where(Page.status == OK, PageLanguage.run_id.in_(list(run_ids)), PageLanguage.level.is_not(None))
+        .join(Page, _OF_ITS_PAGE)  # for its id and title; whether it was audited: _ITS_PAGE_AUDITED
+        .where(_ITS_PAGE_AUDITED, PageLanguage.run_id.in_(list(run_ids)), PageLanguage.level.is_not(None))
         .order_by(hardness, PageLanguage.flesch_douma, Page.id)
         .limit(limit)
     )

@@ -375,3 +375,4 @@ class PageView:
     page: PageCount
     wcag: list[PageRuleFinding]
     advice: list[PageRuleFinding]
+    run_heading: str  # the run's heading, linked from the page: translated once per run, not per page

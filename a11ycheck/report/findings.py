@@ -5,6 +5,7 @@ and what changed between two runs of a site. Pure functions over the rows `queri
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 
 from a11ycheck.finding_groups import FindingGroup
@@ -22,6 +23,7 @@ def impact_rank(impact: str | None) -> int:
     return _IMPACT_RANK.get(impact or "", len(IMPACTS))
 
 
+@lru_cache(maxsize=1024)  # called per finding; a run has a few dozen distinct tag lists
 def criteria_of(wcag: str) -> tuple[str, ...]:
     return tuple(sorted({c for c in wcag.split(",") if c}, key=criterion_sort_key))
 

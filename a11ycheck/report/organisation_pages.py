@@ -98,7 +98,7 @@ def organisation_view(
         if detailed:
             latest.pages.extend(pages)
             _, previous = organisation.latest_and_previous(run.site_id)
-            _page_pages(connection, organisation, run, previous, pages, latest, writer, messages.lang)
+            _page_pages(connection, organisation, run, previous, pages, latest, writer, messages)
         if writer is not None:
             wcag, advice = group_rules(summarise_rules(rule_rows, [run.id]))
             site = hosts[run.site_id]
@@ -184,7 +184,7 @@ def _page_pages(
     pages: list[PageCount],
     latest: _LatestRunFindings,
     writer: PageWriter | None,
-    lang: str,
+    messages: Messages,
 ) -> None:
     """Stream the run's failing elements page by page: write each page's page, keep examples, and compare
     fingerprints with the previous run of the site for "new" and "fixed"."""
@@ -210,11 +210,12 @@ def _page_pages(
                 found = (node.rule, node.impact, node.level, node.help, node.selector_parts, node.html)
                 latest.wcag_nodes.append(FoundNode(page_url, *found))
             if latest.findings is not None:
-                add_finding(latest.findings, node, page_url, title_of.get(node.page_id), lang)
+                add_finding(latest.findings, node, page_url, title_of.get(node.page_id), messages.lang)
             yield node
 
     stream = findings_per_page(recorded(queries.nodes_of_run(connection, run.id)), previous)
     host = next(site.host for site in organisation.sites if site.id == run.site_id)
+    heading = messages("run_heading", host=host, date=messages.day(run.started_at))  # on each of its pages
     pending = next(stream, None)
     for page in pages:
         findings = []
@@ -223,7 +224,7 @@ def _page_pages(
         if writer is not None:
             wcag = [f for f in findings if f.is_wcag]
             advice = [f for f in findings if not f.is_wcag]
-            view = PageView(organisation.info, run, host, page, wcag, advice)
+            view = PageView(organisation.info, run, host, page, wcag, advice, heading)
             writer.write(("org", organisation.info.slug, f"page-{page.id}.html"), "page.html", view=view)
     for _ in stream:  # keeps `current` complete even if the page list and the stream ever disagree
         pass

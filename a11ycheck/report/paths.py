@@ -46,9 +46,14 @@ class OutputFolder:
             self._folders[folder_parts] = folder
         _check_part(name)
         target = folder / name
+        # encoded once and written with os.write: a text-mode file object per page costs more than the write
+        data = memoryview(content.encode("utf-8"))
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(content)
+        try:
+            while data:
+                data = data[os.write(descriptor, data) :]
+        finally:
+            os.close(descriptor)
         return target
 
 

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, case, func, literal, select
 from sqlalchemy.engine import Connection
@@ -106,11 +107,17 @@ class NodeRow:
     @property
     def selector_parts(self) -> tuple[str, ...]:
         """axe's selector path: one selector per frame level, the element's own last."""
-        try:
-            parts = json.loads(self.target)
-        except (ValueError, TypeError):
-            return (self.target,)
-        return tuple(map(str, parts)) if isinstance(parts, list) and parts else (self.target,)
+        return selector_parts(self.target)
+
+
+@lru_cache(maxsize=4096)  # template-wide elements repeat their target on every page of a site
+def selector_parts(target: str) -> tuple[str, ...]:
+    """A stored target (JSON list of selectors, one per frame level, the element's own last) as a tuple."""
+    try:
+        parts = json.loads(target)
+    except (ValueError, TypeError):
+        return (target,)
+    return tuple(map(str, parts)) if isinstance(parts, list) and parts else (target,)
 
 
 @dataclass(slots=True)  # built by the hundred thousand: slots, not frozen, is what keeps that cheap

@@ -4,7 +4,7 @@
 
 from collections.abc import Callable
 from datetime import date
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from importlib.resources import files
 from types import SimpleNamespace
 from urllib.parse import urlsplit
@@ -25,13 +25,32 @@ STYLESHEET = "report.css"
 
 def is_http_url(value: object) -> bool:
     """Only http(s) URLs with a host become links: never javascript:, data: or anything else crawled."""
-    if not isinstance(value, str):
-        return False
+    return isinstance(value, str) and _is_http_url(value)
+
+
+@lru_cache(maxsize=4096)  # asked for every finding's help link on every page: a few dozen distinct ones
+def _is_http_url(value: str) -> bool:
     try:
         parts = urlsplit(value)
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and value == value.strip()
+
+
+class Words(SimpleNamespace):
+    """Messages without parameters, each translated once: `words.address` in a template is an attribute
+    lookup where `t("address")` is a call through Jinja's context on every page rendered."""
+
+    def __init__(self, messages: Messages, **fixed: str):
+        super().__init__(**fixed)
+        self._messages = messages
+
+    def __getattr__(self, key: str) -> str:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        text = self._messages(key)
+        setattr(self, key, text)
+        return text
 
 
 class Labels(dict):
@@ -69,14 +88,10 @@ def make_environment(lang: str, generated_on: date, single_file: bool = False) -
     )
     messages = Messages(lang)
     environment.tests["http_url"] = is_http_url
-    words = SimpleNamespace(  # said on every page: translated once
-        report_title=messages("report_title"),
-        skip_to_content=messages("skip_to_content"),
+    words = Words(  # said on every page: translated once
+        messages,
         footer=f"{messages('footer_generated', date=messages.day(generated_on))} {messages('footer_tool')}",
-        breadcrumbs=messages("breadcrumbs"),
-        overview=messages("overview"),
-        run=messages("run"),
-        page=messages("page"),
+        how_to_fix_prefix=messages("how_to_fix", rule=""),  # the rule's id follows
     )
     environment.globals.update(
         words=words,
@@ -103,6 +118,7 @@ def make_environment(lang: str, generated_on: date, single_file: bool = False) -
         status_class=file_slug,
         criterion_name=lambda criterion: criterion_name(criterion, lang),
         criteria_text=lambda criteria: criteria_text(criteria, lang) or messages("none"),
+        criteria_texts=Labels(lambda criteria: criteria_text(criteria, lang) or messages("none")),
         principle_name=lambda number: principle_name(number, lang),
         bin_label=lambda pages_bin: bin_label(pages_bin, messages),
         commitment_value=lambda value, status, computed=False: commitment_value_text(
