@@ -116,3 +116,34 @@ def test_every_package_folder_is_installed():
         "a11ycheck.spiders"
     }
     assert listed == folders
+
+
+# What `a11ycheck --help`, and a command that refuses its input before any work, must not load: the
+# database (SQLAlchemy, alembic), the language statistics (wordfreq), the crawl and the browser.
+STARTUP_HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "wordfreq", "scrapy", "selenium", "rich")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["charter", "--help"],
+        ["audit", "not a url"],
+        ["crawl", "ftp://example.org/"],
+    ],
+)
+def test_help_and_refused_input_load_nothing_heavy(args):
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = ['a11ycheck', *sys.argv[1:]]\n"
+        "try:\n"
+        "    runpy.run_module('a11ycheck', run_name='__main__')\n"
+        "finally:\n"
+        f"    print(sorted({{m.split('.')[0] for m in sys.modules}} & set({STARTUP_HEAVY!r})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+    assert done.returncode == (0 if "--help" in args else 2), done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert "Traceback" not in done.stderr
