@@ -123,16 +123,24 @@ def test_every_package_folder_is_installed():
 STARTUP_HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "wordfreq", "scrapy", "selenium", "rich")
 
 
+def _every_command() -> list[list[str]]:
+    from a11ycheck.cli import cli
+
+    return [[name] for name in sorted(cli.commands)]
+
+
 @pytest.mark.parametrize(
     "args",
     [
         ["--help"],
-        ["charter", "--help"],
+        *([*command, "--help"] for command in _every_command()),
         ["audit", "not a url"],
         ["crawl", "ftp://example.org/"],
     ],
+    ids=" ".join,
 )
 def test_help_and_refused_input_load_nothing_heavy(args):
+    """Each command's entry point in a new interpreter, as a user starts it (run_cli forks them)."""
     probe = (
         "import runpy, sys\n"
         "sys.argv = ['a11ycheck', *sys.argv[1:]]\n"
@@ -147,3 +155,4 @@ def test_help_and_refused_input_load_nothing_heavy(args):
     assert done.returncode == (0 if "--help" in args else 2), done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert "Traceback" not in done.stderr
+    assert done.stdout.startswith("Usage: ") if "--help" in args else done.stderr.startswith("Error: ")
