@@ -15,8 +15,8 @@ import a11ycheck.models  # noqa: F401 - registers every table on SQLModel.metada
 from a11ycheck.store import MIGRATIONS, SCHEMA_HEAD, Store, engine_for
 
 
-def test_the_migrated_schema_is_the_models_schema(db_url):
-    store = Store(db_url)
+def test_the_migrated_schema_is_the_models_schema(new_db_url):
+    store = Store(new_db_url)
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     store.close()
@@ -36,8 +36,8 @@ def test_schema_head_names_the_newest_migration():
     assert ScriptDirectory.from_config(_alembic_config()).get_heads() == [SCHEMA_HEAD]
 
 
-def test_a_database_at_an_older_revision_is_still_migrated(db_url):
-    engine = engine_for(db_url)
+def test_a_database_at_an_older_revision_is_still_migrated(new_db_url):
+    engine = engine_for(new_db_url)
     config = _alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -46,7 +46,7 @@ def test_a_database_at_an_older_revision_is_still_migrated(db_url):
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0009"
         assert "fingerprint" not in {column["name"] for column in inspect(connection).get_columns("page")}
     engine.dispose()
-    store = Store(db_url)
+    store = Store(new_db_url)
     with store.engine.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
