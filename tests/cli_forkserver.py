@@ -16,7 +16,7 @@ import signal
 import sys
 import threading
 
-PRELOAD = (
+PRELOAD = (  # what most commands load; none of it starts a thread (main() checks)
     "a11ycheck.cli",
     "a11ycheck.store",
     "a11ycheck.models",
@@ -24,6 +24,15 @@ PRELOAD = (
     "alembic.config",
     "alembic.runtime.migration",
     "sqlalchemy.dialects.sqlite",
+    "a11ycheck.charters.status",
+    "a11ycheck.document_source",
+    "a11ycheck.export",
+    "a11ycheck.language.check",
+    "a11ycheck.report.build",
+    "a11ycheck.retention",
+    "a11ycheck.review.reviews",
+    "a11ycheck.review.site_review",
+    "a11ycheck.sites",
 )
 
 
