@@ -21,7 +21,7 @@ PG_ADMIN_URL = os.environ.get("A11YCHECK_TEST_PG", "postgresql+psycopg://postgre
 
 # The tiers (`make test-fast` leaves out browser, postgres and services). A test is marked by the fixtures
 # it uses, by the browser classes its module drives itself, or by hand (a CLI crawl or audit in a child).
-BROWSER_FIXTURES = {"pool", "webdriver_server"}
+BROWSER_FIXTURES = {"pool", "webdriver_server", "driver"}  # driver: a module's own Selenium Chrome
 POSTGRES_FIXTURES = {"postgres_url"}
 SERVICES_FIXTURES = {"broker", "queue"}
 BROWSER_CLASSES = ("BrowserPool", "BrowserConfig", "ChromiumBrowser")
