@@ -5,10 +5,13 @@ cli_retention, cli_review, cli_sites, cli_statements); the options and the error
 cli_options.py, their defaults and help texts in settings.py.
 """
 
+from __future__ import annotations
+
 import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -24,9 +27,11 @@ from a11ycheck.cli_options import (
 )
 from a11ycheck.engine import declared_version
 from a11ycheck.errors import UserError
-from a11ycheck.progress import RunProgress
 from a11ycheck.settings import Settings, option_help
-from a11ycheck.store import RunSummary, Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, alembic) and the progress bar (rich) load when a command runs,
+    # so `a11ycheck --help` and input refused before any work start quickly (tests/test_imports.py)
+    from a11ycheck.store import RunSummary, Store
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,7 +82,6 @@ def crawl(start_url: str, campaign_site: int | None = None, **flags) -> None:
 
     Example: a11ycheck crawl https://www.voorbeeld.be/ --max-pages 100 --browsers 2
     """
-    from a11ycheck.runs import crawl_site
     from a11ycheck.targets import plan_crawl
 
     settings = settings_from(**flags)
@@ -85,6 +89,9 @@ def crawl(start_url: str, campaign_site: int | None = None, **flags) -> None:
         _audit_sample(start_url, settings, campaign_site)
         return
     plan = plan_crawl(start_url, settings)
+    from a11ycheck.progress import RunProgress  # the crawl's stack loads once the input is accepted
+    from a11ycheck.runs import crawl_site
+
     store = _run_store(settings, campaign_site)
     with RunProgress() as progress:
         summary = crawl_site(plan, store, progress)
@@ -93,6 +100,8 @@ def crawl(start_url: str, campaign_site: int | None = None, **flags) -> None:
 
 def _run_store(settings: Settings, campaign_site: int | None) -> Store:
     """The database; a campaign worker's crawl links its run to its campaign site."""
+    from a11ycheck.store import Store
+
     if campaign_site is None:
         return Store(settings.db)
     from a11ycheck.distributed.run_link import CampaignRunStore
@@ -102,6 +111,7 @@ def _run_store(settings: Settings, campaign_site: int | None) -> Store:
 
 def _audit_sample(start_url: str, settings: Settings, campaign_site: int | None) -> None:
     """`crawl --sample-only`: the site's latest sample audited again, recorded against the site."""
+    from a11ycheck.progress import RunProgress
     from a11ycheck.review.reaudit import sample_audit
     from a11ycheck.runs import audit_urls
     from a11ycheck.targets import plan_audit
@@ -132,7 +142,6 @@ def audit(urls: tuple[str, ...], urls_file, **flags) -> None:
 
     Example: a11ycheck audit https://www.voorbeeld.be/ https://www.voorbeeld.be/contact
     """
-    from a11ycheck.runs import audit_urls
     from a11ycheck.targets import plan_audit
 
     targets = list(urls)
@@ -142,6 +151,10 @@ def audit(urls: tuple[str, ...], urls_file, **flags) -> None:
         raise UserError("no URLs given: pass URLs as arguments or --urls-file FILE")
     settings = settings_from(**flags)
     plan = plan_audit(targets, settings)
+    from a11ycheck.progress import RunProgress  # the audit's stack loads once the input is accepted
+    from a11ycheck.runs import audit_urls
+    from a11ycheck.store import Store
+
     store = Store(settings.db)
     with RunProgress() as progress:
         summary = audit_urls(plan, store, progress)
@@ -157,6 +170,8 @@ def runs(db: str | None, limit: int) -> None:
 
     Example: a11ycheck runs --limit 5
     """
+    from a11ycheck.store import Store
+
     store = Store(settings_from(db=db).db)
     summaries = store.run_summaries(limit)
     if not summaries:
@@ -184,7 +199,9 @@ def resume(run: str, db: str | None) -> None:
 
     Example: a11ycheck resume latest
     """
+    from a11ycheck.progress import RunProgress
     from a11ycheck.runs import resume_run
+    from a11ycheck.store import Store
 
     store = Store(settings_from(db=db).db)
     with RunProgress() as progress:
@@ -233,6 +250,7 @@ def export(
     Example: a11ycheck export latest --format csv -o findings.csv
     """
     from a11ycheck.export import render, write_atomically
+    from a11ycheck.store import Store
 
     store = Store(settings_from(db=db).db)
     content = render(store, store.resolve_run(run), fmt, documents=documents, language=language)
@@ -258,6 +276,7 @@ def findings(run: str, group: bool, fmt: str, db: str | None) -> None:
     Example: a11ycheck findings latest --group
     """
     from a11ycheck.finding_groups import group_findings
+    from a11ycheck.store import Store
 
     store = Store(settings_from(db=db).db)
     nodes = store.failing_nodes(store.resolve_run(run))
@@ -313,7 +332,9 @@ def demo(serve: bool, port: int, **flags) -> None:
     """
     from a11ycheck.demo.organisation import DEMO_SLUG, attach_demo_site
     from a11ycheck.demo.server import DemoServer, serve_forever
+    from a11ycheck.progress import RunProgress
     from a11ycheck.runs import crawl_site
+    from a11ycheck.store import Store
     from a11ycheck.targets import plan_crawl
 
     if serve:

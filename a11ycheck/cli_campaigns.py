@@ -20,7 +20,6 @@ from a11ycheck.cli_options import (
 )
 from a11ycheck.register import Register
 from a11ycheck.settings import SITE_MAX_PAGES, Settings, broker_display, option_help
-from a11ycheck.store import Store
 
 site_selection_options = option_group(
     click.option(
@@ -72,6 +71,7 @@ def monitor(organisations: tuple[str, ...], **flags) -> None:
     """
     from a11ycheck.monitor import monitor_sites
     from a11ycheck.sites import configured_sites
+    from a11ycheck.store import Store
 
     settings = _site_settings(**flags)
     store = Store(settings.db)
@@ -121,6 +121,7 @@ def campaign_start(organisations: tuple[str, ...], **flags) -> None:
     Example: a11ycheck campaign start --organisation gent --max-pages 200
     """
     from a11ycheck.distributed.campaigns import start_campaign
+    from a11ycheck.store import Store
 
     settings = _site_settings(**flags)
     started, count = start_campaign(Store(settings.db), settings, _slugs(organisations))
@@ -140,6 +141,7 @@ def campaign_status(campaign_ref: str, db: str | None) -> None:
     Example: a11ycheck campaign status 3
     """
     from a11ycheck.distributed.campaigns import campaign_progress
+    from a11ycheck.store import Store
 
     settings = settings_from(db=db)
     progress = campaign_progress(Store(settings.db), campaign_ref, settings.takeover_after)
@@ -173,6 +175,7 @@ def campaign_resume(campaign_ref: str, **flags) -> None:
     Example: a11ycheck campaign resume 3
     """
     from a11ycheck.distributed.campaigns import resend_unfinished
+    from a11ycheck.store import Store
 
     settings = settings_from(**flags)
     resent, count = resend_unfinished(Store(settings.db), settings, campaign_ref)

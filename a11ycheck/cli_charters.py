@@ -3,32 +3,14 @@
 cli.py registers the group; the options and error handling they share with it are in cli_options.py.
 """
 
+from __future__ import annotations
+
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from a11ycheck.charters.charter import DONE
-from a11ycheck.charters.loader import CharterProblems, charter_files, load_charter, load_charters
-from a11ycheck.charters.status import (
-    AT_RISK,
-    BEHIND,
-    MET,
-    NO_DATA,
-    ON_TRACK,
-    OVERDUE,
-    STALE,
-    evaluate_all,
-    evaluate_charter,
-)
-from a11ycheck.charters.status_output import statuses_csv, statuses_json, statuses_table
-from a11ycheck.charters.updates import (
-    default_author,
-    find_commitment,
-    parse_value,
-    record_update,
-    update_history,
-)
 from a11ycheck.cli_options import (
     InputError,
     charters_folder,
@@ -39,22 +21,38 @@ from a11ycheck.cli_options import (
     user_errors,
 )
 from a11ycheck.errors import UserError
-from a11ycheck.register import Register
-from a11ycheck.sites import list_sites
-from a11ycheck.store import Store
 
-STATUS_STYLES = {
-    MET: {"fg": "green", "bold": True},
-    ON_TRACK: {"fg": "green"},
-    AT_RISK: {"fg": "yellow"},
-    BEHIND: {"fg": "red"},
-    OVERDUE: {"fg": "red", "bold": True},
-    STALE: {"fg": "magenta"},
-    NO_DATA: {"dim": True},
-}
+if TYPE_CHECKING:
+    from a11ycheck.store import Store
+
+# The charters, the register and the store load inside the commands: `a11ycheck --help`, and every command
+# but the one run, need none of them (SQLAlchemy, alembic, wordfreq).
+
+
+def _status_style(status: str) -> dict:
+    from a11ycheck.charters.status import AT_RISK, BEHIND, MET, NO_DATA, ON_TRACK, OVERDUE, STALE
+
+    styles = {
+        MET: {"fg": "green", "bold": True},
+        ON_TRACK: {"fg": "green"},
+        AT_RISK: {"fg": "yellow"},
+        BEHIND: {"fg": "red"},
+        OVERDUE: {"fg": "red", "bold": True},
+        STALE: {"fg": "magenta"},
+        NO_DATA: {"dim": True},
+    }
+    return styles.get(status, {})
+
+
+def _default_author() -> str:
+    from a11ycheck.charters.updates import default_author
+
+    return default_author()
 
 
 def _store(db: str | None) -> Store:
+    from a11ycheck.store import Store
+
     return Store(settings_from(db=db).db)
 
 
@@ -85,6 +83,9 @@ def validate(paths: tuple[Path, ...], charters: Path | None) -> None:
 
     Example: a11ycheck charter validate charters/voorbeeld.yaml
     """
+    from a11ycheck.charters.loader import CharterProblems, charter_files, load_charters
+    from a11ycheck.register import Register
+
     folders = paths or (_charters(charters),)
     files = charter_files(folders)
     if not files:
@@ -112,6 +113,10 @@ def list_charters(charters: Path | None, db: str | None) -> None:
 
     Example: a11ycheck charter list
     """
+    from a11ycheck.charters.loader import load_charters
+    from a11ycheck.register import Register
+    from a11ycheck.sites import list_sites
+
     register = Register.load()
     folder = _charters(charters)
     loaded = load_charters([folder], register)
@@ -144,6 +149,11 @@ def show(municipality: str, charters: Path | None, db: str | None) -> None:
 
     Example: a11ycheck charter show "Sint-Niklaas"
     """
+    from a11ycheck.charters.charter import DONE
+    from a11ycheck.charters.loader import load_charter
+    from a11ycheck.register import Register
+    from a11ycheck.sites import list_sites
+
     register = Register.load()
     organisation = register.get(municipality)
     item = load_charter(_charters(charters), organisation.slug, register)
@@ -192,6 +202,8 @@ def status(municipality: str | None, fmt: str, today, charters: Path | None, db:
 
     Example: a11ycheck charter status voorbeeld --format json
     """
+    from a11ycheck.store import Store
+
     settings = settings_from(db=db, charters=charters)
     print_statuses(
         Store(settings.db), charters_folder(settings), municipality, fmt, today.date() if today else None
@@ -200,6 +212,11 @@ def status(municipality: str | None, fmt: str, today, charters: Path | None, db:
 
 def print_statuses(store: Store, folder: Path, municipality: str | None, fmt: str, day: date | None) -> None:
     """Print the statuses of one municipality's charter (or of every charter in `folder`) as `fmt`."""
+    from a11ycheck.charters.loader import load_charter
+    from a11ycheck.charters.status import evaluate_all, evaluate_charter
+    from a11ycheck.charters.status_output import statuses_csv, statuses_json, statuses_table
+    from a11ycheck.register import Register
+
     day = day or date.today()
     stale_after = settings_from().stale_after_days
     register = Register.load()
@@ -221,7 +238,7 @@ def print_statuses(store: Store, folder: Path, municipality: str | None, fmt: st
     elif fmt == "csv":
         click.echo(statuses_csv(statuses), nl=False)
     else:
-        for line in statuses_table(statuses, lambda s, text: click.style(text, **STATUS_STYLES.get(s, {}))):
+        for line in statuses_table(statuses, lambda s, text: click.style(text, **_status_style(s))):
             click.echo(line)  # click drops the colours when stdout is not a terminal
 
 
@@ -234,7 +251,7 @@ def print_statuses(store: Store, folder: Path, municipality: str | None, fmt: st
 @click.option("--done/--not-done", "done", default=None, help="For a done / not done commitment.")
 @click.option("--note", required=True, help="What changed; kept with the update.")
 @click.option("--evidence", metavar="URL", help="A web page that shows it (an http(s) URL).")
-@click.option("--author", default=default_author, show_default="$USER", help="Who reports this.")
+@click.option("--author", default=_default_author, show_default="$USER", help="Who reports this.")
 @charters_option
 @db_option
 @user_errors
@@ -253,6 +270,10 @@ def update(
 
     Example: a11ycheck charter update voorbeeld aangepaste-toiletten --value 4 --note "Toilet in de bib"
     """
+    from a11ycheck.charters.loader import load_charter
+    from a11ycheck.charters.updates import parse_value, record_update
+    from a11ycheck.register import Register
+
     register = Register.load()
     organisation = register.get(municipality)
     item = load_charter(_charters(charters), organisation.slug, register)
@@ -285,6 +306,10 @@ def history(municipality: str, commitment: str | None, charters: Path | None, db
 
     Example: a11ycheck charter history voorbeeld voetpaden
     """
+    from a11ycheck.charters.loader import load_charter
+    from a11ycheck.charters.updates import find_commitment, update_history
+    from a11ycheck.register import Register
+
     register = Register.load()
     organisation = register.get(municipality)
     folder = settings_from(charters=charters).charters

@@ -9,7 +9,6 @@ import click
 
 from a11ycheck.cli_options import charters_folder, charters_option, db_option, settings_from, user_errors
 from a11ycheck.settings import option_help
-from a11ycheck.store import Store
 
 
 @click.group()
@@ -44,6 +43,7 @@ def build(municipality: str | None, lang: str, single_file: bool, **flags) -> No
     Example: a11ycheck report build --out reports --lang nl
     """
     from a11ycheck.report.build import ReportRequest, build_report
+    from a11ycheck.store import Store
 
     settings = settings_from(**flags)
     charters = charters_folder(settings, required=False)

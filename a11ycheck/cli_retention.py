@@ -4,7 +4,6 @@ import click
 
 from a11ycheck.cli_options import db_option, settings_from, user_errors
 from a11ycheck.settings import option_help
-from a11ycheck.store import Store
 
 
 @click.command()
@@ -22,6 +21,7 @@ def prune(keep_detail_days: int | None, dry_run: bool, vacuum: bool, db: str | N
     Example: a11ycheck prune --keep-days 180 --vacuum
     """
     from a11ycheck.retention import compact, database_bytes, prune_detail
+    from a11ycheck.store import Store
 
     settings = settings_from(db=db, keep_detail_days=keep_detail_days)
     store = Store(settings.db)

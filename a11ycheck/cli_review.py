@@ -2,18 +2,25 @@
 Parse, call a11ycheck.review, print; cli.py registers them (`statement draft` in the `statement` group).
 """
 
+from __future__ import annotations
+
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from a11ycheck.cli_options import db_option, echo_table, settings_from, user_errors
 from a11ycheck.errors import UserError
-from a11ycheck.store import Store
+
+if TYPE_CHECKING:
+    from a11ycheck.store import Store
 
 
 def _store(db: str | None) -> Store:
+    from a11ycheck.store import Store
+
     return Store(settings_from(db=db).db)
 
 

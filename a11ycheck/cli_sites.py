@@ -1,17 +1,23 @@
 """The `a11ycheck sites` commands: which websites belong to which organisation. Parse, call a11ycheck.sites,
 print."""
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from a11ycheck.cli_options import db_option, echo_table, settings_from, user_errors
 from a11ycheck.register import Register
-from a11ycheck.sites import SiteChange, SiteImportProblems, add_site, import_sites, list_sites, remove_site
-from a11ycheck.store import Store
+
+if TYPE_CHECKING:
+    from a11ycheck.store import Store
 
 
 def _store(db: str | None) -> Store:
+    from a11ycheck.store import Store
+
     return Store(settings_from(db=db).db)
 
 
@@ -33,6 +39,8 @@ def add(organisation: str, url: str, db: str | None) -> None:
 
     Example: a11ycheck sites add "Beveren-Kruibeke-Zwijndrecht" https://www.bkz.be/
     """
+    from a11ycheck.sites import SiteChange, add_site
+
     owner = Register.load().get(organisation)
     site, change = add_site(_store(db), owner, url)
     messages = {
@@ -52,6 +60,8 @@ def list_(organisation: str | None, db: str | None) -> None:
 
     Example: a11ycheck sites list antwerpen
     """
+    from a11ycheck.sites import list_sites
+
     slug = Register.load().get(organisation).slug if organisation else None
     found = list_sites(_store(db), [slug] if slug else [])
     if not found:
@@ -72,6 +82,8 @@ def remove(url: str, db: str | None) -> None:
 
     Example: a11ycheck sites remove https://www.oude-site.be/
     """
+    from a11ycheck.sites import remove_site
+
     site, runs = remove_site(_store(db), url)
     click.echo(
         f"removed {site.host}; its {runs} run{'s' if runs != 1 else ''} are kept, attributed to nobody"
@@ -87,6 +99,8 @@ def import_(file: Path, db: str | None) -> None:
 
     Example: a11ycheck sites import sites.csv
     """
+    from a11ycheck.sites import SiteChange, SiteImportProblems, import_sites
+
     try:
         counts = import_sites(_store(db), Register.load(), file)
     except SiteImportProblems as exc:

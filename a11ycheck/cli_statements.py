@@ -12,10 +12,6 @@ from a11ycheck.cli_options import db_option, settings_from, user_errors
 from a11ycheck.errors import UserError
 from a11ycheck.register import Register
 from a11ycheck.settings import option_help
-from a11ycheck.statements.page_check import check_rendered_page, statement_lines
-from a11ycheck.statements.queries import latest_site_statements
-from a11ycheck.statements.stored import statement_details, statement_object
-from a11ycheck.store import Store
 
 FORMAT = click.option(
     "--format",
@@ -51,11 +47,14 @@ def check(url: str, fmt: str, allow_private: bool | None, page_timeout: float | 
 
     Example: a11ycheck statement check https://www.voorbeeld.be/toegankelijkheid --format text
     """
-    from a11ycheck.runs import render_one
     from a11ycheck.targets import plan_audit
 
     settings = settings_from(allow_private=allow_private, page_timeout=page_timeout, browsers=1)
-    page = render_one(plan_audit([url], settings))
+    plan = plan_audit([url], settings)
+    from a11ycheck.runs import render_one  # the browser's stack loads once the address is accepted
+    from a11ycheck.statements.page_check import check_rendered_page, statement_lines
+
+    page = render_one(plan)
     checked = check_rendered_page(page, date.today())
     if fmt == "json":
         click.echo(json.dumps(checked, indent=2, ensure_ascii=False))
@@ -74,6 +73,11 @@ def show(organisation: str, fmt: str, db: str | None) -> None:
 
     Example: a11ycheck statement show gent --format text
     """
+    from a11ycheck.statements.page_check import statement_lines
+    from a11ycheck.statements.queries import latest_site_statements
+    from a11ycheck.statements.stored import statement_details, statement_object
+    from a11ycheck.store import Store
+
     owner = Register.load().get(organisation)
     found = latest_site_statements(Store(settings_from(db=db).db), owner.slug)
     if not found:

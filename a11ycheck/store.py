@@ -14,8 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
@@ -40,6 +38,7 @@ from a11ycheck.vocabulary.results import NodeResult, PageResult, RuleResult
 from a11ycheck.vocabulary.statuses import AUDIT_FAILURES, KILLED, OK, REDIRECTED, RUNNING, http_code
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+SCHEMA_HEAD = "0010"  # the newest revision in migrations/versions (tests/test_migrations.py checks it)
 _PG_MIGRATION_LOCK = 7_277_001  # advisory lock id: one migrator at a time on a shared database
 
 
@@ -81,7 +80,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (alembic); safe when several processes start at once."""
+    """Bring the schema to the newest revision (alembic); safe when several processes start at once.
+
+    A database already at SCHEMA_HEAD is left as it is without loading alembic (half a second of every
+    command); any other (new, older, newer, or unreadable) goes through alembic's upgrade under the lock.
+    """
+    if _at_head(engine):
+        return
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
@@ -91,6 +99,24 @@ def migrate(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")  # serialises concurrent first starts
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _at_head(engine: Engine) -> bool:
+    """True when the database's alembic_version holds exactly SCHEMA_HEAD; a read, no lock taken.
+
+    False for a database without that table (new) or at another revision: `migrate` then decides.
+    """
+    exists = {
+        "sqlite": "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'",
+        "postgresql": "SELECT 1 WHERE to_regclass('alembic_version') IS NOT NULL",
+    }.get(engine.dialect.name)
+    if exists is None:
+        return False
+    with engine.connect() as connection:
+        if connection.execute(text(exists)).first() is None:
+            return False
+        versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return versions == [SCHEMA_HEAD]
 
 
 def migrate_when_free(engine: Engine, patience: float = 30.0) -> None:

@@ -21,7 +21,7 @@ PG_ADMIN_URL = os.environ.get("A11YCHECK_TEST_PG", "postgresql+psycopg://postgre
 
 # The tiers (`make test-fast` leaves out browser, postgres and services). A test is marked by the fixtures
 # it uses, by the browser classes its module drives itself, or by hand (a CLI crawl or audit in a child).
-BROWSER_FIXTURES = {"pool", "webdriver_server"}
+BROWSER_FIXTURES = {"pool", "webdriver_server", "driver"}  # driver: a module's own Selenium Chrome
 POSTGRES_FIXTURES = {"postgres_url"}
 SERVICES_FIXTURES = {"broker", "queue"}
 BROWSER_CLASSES = ("BrowserPool", "BrowserConfig", "ChromiumBrowser")
@@ -129,9 +129,28 @@ def _postgres_database() -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory) -> Path:
+    """An empty SQLite database at the newest revision, migrated once per test process from nothing."""
+    from a11ycheck.store import Store
+
+    path = tmp_path_factory.mktemp("migrated") / "a11ycheck.db"
+    Store(f"sqlite:///{path}").close()
+    assert not path.with_name("a11ycheck.db-wal").exists(), "the template must be one file"
+    return path
+
+
+def _empty_sqlite(tmp_path: Path, template: Path) -> str:
+    """A fresh, empty SQLite database of the test's own: a copy of the migrated template (a test of the
+    migrations themselves uses new_db_url)."""
+    path = tmp_path / "a11ycheck.db"
+    shutil.copyfile(template, path)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture
-def sqlite_url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'a11ycheck.db'}"
+def sqlite_url(tmp_path, migrated_sqlite) -> str:
+    return _empty_sqlite(tmp_path, migrated_sqlite)
 
 
 @pytest.fixture
@@ -140,8 +159,17 @@ def postgres_url() -> Iterator[str]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path) -> Iterator[str]:
+def db_url(request, tmp_path, migrated_sqlite) -> Iterator[str]:
     """Each test using it runs twice: on a fresh SQLite file and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield _empty_sqlite(tmp_path, migrated_sqlite)
+    else:
+        yield from _postgres_database()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def new_db_url(request, tmp_path) -> Iterator[str]:
+    """As db_url, but a SQLite file that does not exist yet: for the tests of migrating from nothing."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'a11ycheck.db'}"
     else:

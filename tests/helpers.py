@@ -4,17 +4,21 @@ Fixtures live in conftest.py; test files import these with `from helpers import 
 the path: `pythonpath` in pyproject.toml).
 """
 
+import atexit
+import functools
 import json
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
@@ -125,21 +129,67 @@ class CliResult:
     stderr: str
 
 
-def run_cli(*args: str, db: str | None = None, timeout: float = 240, env: dict | None = None) -> CliResult:
-    """Run `a11ycheck` in its own process, as cron or a person would (Scrapy's reactor needs one anyway)."""
+def run_cli(
+    *args: str, db: str | None = None, timeout: float = 240, env: dict | None = None, spawn: bool = False
+) -> CliResult:
+    """Run `a11ycheck` in its own process, as cron or a person would (Scrapy's reactor needs one anyway).
+
+    The process is forked from tests/cli_forkserver.py, which has the CLI and the store imported already;
+    `spawn=True` (or A11YCHECK_TEST_SPAWN_CLI=1) starts a new interpreter, for a test of startup itself."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("A11YCHECK_")}
     environment.update(env or {})
     if db:
         environment["A11YCHECK_DB"] = db
-    done = subprocess.run(
-        [sys.executable, "-m", "a11ycheck", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=environment,
-        stdin=subprocess.DEVNULL,
-    )
-    return CliResult(done.returncode, done.stdout, done.stderr)
+    if spawn or os.environ.get("A11YCHECK_TEST_SPAWN_CLI") == "1":
+        done = subprocess.run(
+            [sys.executable, "-m", "a11ycheck", *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+        )
+        return CliResult(done.returncode, done.stdout, done.stderr)
+    return _fork_server().run(list(args), environment, timeout)
+
+
+class _ForkServer:
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("cli_forkserver.py"))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env={k: v for k, v in os.environ.items() if not k.startswith("A11YCHECK_")},
+        )
+        ready = self.process.stdout.readline()
+        if not ready.startswith(b'{"ready"'):
+            raise RuntimeError(f"tests/cli_forkserver.py did not start (exit {self.process.wait()})")
+        self.lock = threading.Lock()
+
+    def run(self, args: list[str], environment: dict, timeout: float) -> CliResult:
+        with self.lock, tempfile.TemporaryDirectory(prefix="a11ycheck-cli-") as folder:
+            out, err = Path(folder, "stdout"), Path(folder, "stderr")
+            out.touch()
+            err.touch()
+            request = {"args": args, "env": environment, "cwd": os.getcwd(), "timeout": timeout}
+            request |= {"stdout": str(out), "stderr": str(err)}
+            self.process.stdin.write((json.dumps(request) + "\n").encode())
+            self.process.stdin.flush()
+            answer = json.loads(self.process.stdout.readline())
+            if answer.get("timeout"):
+                raise subprocess.TimeoutExpired(["a11ycheck", *args], timeout)
+            return CliResult(answer["code"], out.read_text(), err.read_text())  # decoded as subprocess.run
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+@functools.cache
+def _fork_server() -> _ForkServer:
+    server = _ForkServer()
+    atexit.register(server.close)
+    return server
 
 
 def exported_pages(db: str) -> dict[str, dict]:

@@ -231,10 +231,10 @@ def test_through_the_installed_command(cli, setup, db_url):
     _, folder = setup
     assert "sites" in main_cli.commands
     env = {"A11YCHECK_CHARTERS": str(folder)}
-    result = cli("charter", "status", "--today", "2025-03-01", db=db_url, env=env)
+    result = cli("charter", "status", "--today", "2025-03-01", db=db_url, env=env, spawn=True)
     assert result.code == 0, result.stderr
     assert len(result.stdout.splitlines()) == 10 and "\x1b[" not in result.stdout
-    bad = cli("charter", "status", "Atlantis", db=db_url, env=env)
+    bad = cli("charter", "status", "Atlantis", db=db_url, env=env, spawn=True)
     assert (bad.code, bad.stdout) == (2, "")
     assert bad.stderr.startswith("Error: unknown municipality 'Atlantis'") and bad.stderr.count("\n") == 1
     assert cli("sites", "list", db=db_url).stdout.splitlines()[1].split() == [

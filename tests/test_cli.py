@@ -122,7 +122,7 @@ BAD_INPUTS = [
 @pytest.mark.parametrize(("args", "message"), BAD_INPUTS, ids=[" ".join(a) for a, _ in BAD_INPUTS])
 def test_bad_input_is_one_line_exit_2_and_writes_nothing(cli, tmp_path, args, message):
     db_file = tmp_path / "a11ycheck.db"
-    result = cli(*args, db=f"sqlite:///{db_file}")
+    result = cli(*args, db=f"sqlite:///{db_file}", spawn=True)  # a new interpreter, as a user starts it
     assert result.code == 2, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert "Traceback" not in result.stderr

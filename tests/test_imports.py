@@ -4,6 +4,7 @@ Fast: no browser, no database server.
 """
 
 import ast
+import functools
 import subprocess
 import sys
 import tomllib
@@ -40,15 +41,31 @@ WITHOUT_BROWSER = [
 ]
 
 
-@pytest.mark.parametrize("module", WITHOUT_BROWSER)
-def test_reading_stages_do_not_load_selenium(module):
+def _browser_modules_loaded_by(*modules: str) -> str:
+    """The selenium and scrapy modules a new interpreter has loaded after importing `modules`."""
     heavy = "('selenium', 'scrapy')"
-    probe = f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy}))"
+    imports = ", ".join(modules)
+    probe = f"import sys, {imports}; print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy}))"
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]", f"{module} loads {done.stdout.strip()}"
+    return done.stdout.strip()
+
+
+@functools.cache
+def _all_reading_stages_together() -> str:
+    return _browser_modules_loaded_by(*WITHOUT_BROWSER)
+
+
+@pytest.mark.parametrize("module", WITHOUT_BROWSER)
+def test_reading_stages_do_not_load_selenium(module):
+    # One interpreter importing every reading stage loads everything any one of them loads: when it has
+    # no browser module, none of them does. Otherwise each is asked alone, to name the one that does.
+    if _all_reading_stages_together() == "[]":
+        return
+    loaded = _browser_modules_loaded_by(module)
+    assert loaded == "[]", f"{module} loads {loaded}"
 
 
 def _modules() -> dict[str, Path]:
@@ -116,3 +133,43 @@ def test_every_package_folder_is_installed():
         "a11ycheck.spiders"
     }
     assert listed == folders
+
+
+# What `a11ycheck --help`, and a command that refuses its input before any work, must not load: the
+# database (SQLAlchemy, alembic), the language statistics (wordfreq), the crawl and the browser.
+STARTUP_HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "wordfreq", "scrapy", "selenium", "rich")
+
+
+def _every_command() -> list[list[str]]:
+    from a11ycheck.cli import cli
+
+    return [[name] for name in sorted(cli.commands)]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        *([*command, "--help"] for command in _every_command()),
+        ["audit", "not a url"],
+        ["crawl", "ftp://example.org/"],
+    ],
+    ids=" ".join,
+)
+def test_help_and_refused_input_load_nothing_heavy(args):
+    """Each command's entry point in a new interpreter, as a user starts it (run_cli forks them)."""
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = ['a11ycheck', *sys.argv[1:]]\n"
+        "try:\n"
+        "    runpy.run_module('a11ycheck', run_name='__main__')\n"
+        "finally:\n"
+        f"    print(sorted({{m.split('.')[0] for m in sys.modules}} & set({STARTUP_HEAVY!r})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+    assert done.returncode == (0 if "--help" in args else 2), done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert "Traceback" not in done.stderr
+    assert done.stdout.startswith("Usage: ") if "--help" in args else done.stderr.startswith("Error: ")

@@ -23,11 +23,11 @@ def image_alt(target=("img",)) -> RuleResult:
     )
 
 
-def test_schema_is_created_by_migrations(db_url):
-    store = Store(db_url)
+def test_schema_is_created_by_migrations(new_db_url):
+    store = Store(new_db_url)
     tables = set(inspect(store.engine).get_table_names())
     assert {"site", "run", "page", "violation", "violationnode", "document", "alembic_version"} <= tables
-    Store(db_url)  # a second open finds the schema current and changes nothing
+    Store(new_db_url)  # a second open finds the schema current and changes nothing
 
 
 def test_pages_with_violations_are_written_and_read_back(db_url):
