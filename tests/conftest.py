@@ -21,7 +21,7 @@ PG_ADMIN_URL = os.environ.get("A11YCHECK_TEST_PG", "postgresql+psycopg://postgre
 
 # The tiers (`make test-fast` leaves out browser, postgres and services). A test is marked by the fixtures
 # it uses, by the browser classes its module drives itself, or by hand (a CLI crawl or audit in a child).
-BROWSER_FIXTURES = {"pool", "webdriver_server", "driver"}  # driver: a module's own Selenium Chrome
+BROWSER_FIXTURES = {"pool", "webdriver_server", "driver"}  # driver: one Chromium for a wing's script
 POSTGRES_FIXTURES = {"postgres_url"}
 SERVICES_FIXTURES = {"broker", "queue"}
 BROWSER_CLASSES = ("BrowserPool", "BrowserConfig", "ChromiumBrowser")
@@ -89,6 +89,20 @@ def _unmarked_tests_start_no_browser(request, monkeypatch) -> Iterator[None]:
         started = log.read_text().strip()
         log.unlink()
         pytest.fail(f"not marked browser, yet started {started!r}: mark it @pytest.mark.browser")
+
+
+@pytest.fixture(scope="module")
+def driver():
+    """A Selenium driver of one Chromium started as the audit starts it (a11ycheck/audit/chromium.py), for
+    tests that run one of the wings' scripts in pages of their own."""
+    from a11ycheck.audit.chromium import ChromiumBrowser
+    from a11ycheck.audit.config import BrowserConfig
+
+    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", script_timeout=10))
+    try:
+        yield browser.driver
+    finally:
+        browser.close()
 
 
 @pytest.fixture

@@ -2,25 +2,10 @@
 
 from pathlib import Path
 
-import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-
 from a11ycheck.language import PageText, TextBlock, score_text
 from a11ycheck.language.extract import MAIN_TEXT_FUNCTION, MAIN_TEXT_SCRIPT, read_main_text
 
 TEXTS = Path(__file__).parent / "language_texts"
-CHROMIUM_ARGUMENTS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
-
 CHROME = """
 <header class="site-header"><a href="/">Gemeente Voorbeeld</a>
   <nav><ul><li><a href="/wonen">Wonen</a></li><li><a href="/afval">Afval</a></li></ul></nav></header>
@@ -36,19 +21,6 @@ FOOTER = """<aside><h2>Zie ook</h2><p>Containerpark</p></aside>
 def page(body: str, lang: str = "nl-BE", head: str = "") -> str:
     head = f'<meta charset="utf-8"><title>Test</title>{head}'
     return f'<!doctype html><html lang="{lang}"><head>{head}</head><body>{body}</body></html>'
-
-
-@pytest.fixture(scope="module")
-def driver():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in CHROMIUM_ARGUMENTS:
-        options.add_argument(argument)
-    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    try:
-        yield browser
-    finally:
-        browser.quit()
 
 
 def read(driver, page_server, html: str, max_chars: int = 200_000) -> dict:

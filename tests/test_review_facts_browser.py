@@ -1,37 +1,8 @@
 """The page-facts script in real Debian Chromium, on pages served on loopback: what it reads from a
 rendered municipal page, a login form, a search page, and pages built to break it."""
 
-import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-
 from a11ycheck.review.facts import links_from_script, page_facts_from_script
 from a11ycheck.review.facts_script import MAX_LINKS, MAX_TEXT, PAGE_FACTS_SCRIPT
-
-CHROMIUM_ARGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
-
-
-@pytest.fixture(scope="module")
-def driver():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in CHROMIUM_ARGS:
-        options.add_argument(argument)
-    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    browser.set_script_timeout(10)
-    try:
-        yield browser
-    finally:
-        browser.quit()
 
 
 def facts_of(driver, url: str) -> dict:
