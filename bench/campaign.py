@@ -48,7 +48,7 @@ from sqlalchemy import create_engine, text
 from a11ycheck.models import Site
 from a11ycheck.store import Store
 from bench.compare import ROOT
-from bench.proctree import TreeMemory
+from bench.proctree import TreeMemory, stop_process_groups
 from bench.site_generator import MIN_PAGES, MunicipalSite, SiteServer
 
 LARGEST = 200  # pages of the largest site
@@ -173,17 +173,7 @@ class ProcessGroups:
         return sum(m.root_cpu_seconds + m.descendants_cpu_seconds for _, m in self.started)
 
     def stop(self, grace: float = 40.0) -> None:
-        running = [p for p, _ in self.started if p.poll() is None]
-        for process in running:
-            _signal_group(process, signal.SIGTERM)
-        deadline = time.monotonic() + grace
-        for process in running:
-            try:
-                process.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                pass
-            _signal_group(process, signal.SIGKILL)
-            process.wait(timeout=10)
+        stop_process_groups((process for process, _ in self.started), grace)
         for _, memory in self.started:
             memory.stop()
 
@@ -192,13 +182,6 @@ class ProcessGroups:
 
     def __exit__(self, *exc_info) -> None:
         self.stop()
-
-
-def _signal_group(process: subprocess.Popen, signum: int) -> None:
-    try:
-        os.killpg(process.pid, signum)
-    except ProcessLookupError:
-        pass
 
 
 def wait_for(condition, timeout: float, poll: float = 1.0) -> bool:

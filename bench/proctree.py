@@ -7,8 +7,11 @@ it, so its sum is what the tree costs the machine; it is slower to read, so it i
 """
 
 import os
+import signal
+import subprocess
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -165,3 +168,27 @@ class TreeMemory:
                     self.peak_browser_pss_bytes = max(self.peak_browser_pss_bytes, browser_pss)
             if self._stop.wait(self.interval):
                 return
+
+
+def stop_process_groups(processes: Iterable[subprocess.Popen], grace: float = 40.0) -> None:
+    """SIGTERM the process group of each process still running (crawls stop cleanly and close their
+    browsers), wait up to `grace` seconds in all, then SIGKILL what is left of each group. Each process
+    must have been started with `start_new_session=True`."""
+    running = [process for process in processes if process.poll() is None]
+    for process in running:
+        _signal_group(process, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for process in running:
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            pass
+        _signal_group(process, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    try:
+        os.killpg(process.pid, signum)
+    except ProcessLookupError:
+        pass

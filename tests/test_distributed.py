@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 
 from a11ycheck.models import Campaign, CampaignSite, Page, Run, Site
 from a11ycheck.store import Store
+from bench.proctree import stop_process_groups
 
 # Redis database 14: what these tests leave unacknowledged never mixes with a local worker's on database 0
 BROKERS = {"redis": "redis://127.0.0.1:6379/14", "rabbitmq": "amqp://guest:guest@127.0.0.1:5672//"}
@@ -192,24 +193,7 @@ class Workers:
 
     def stop_all(self) -> None:
         """SIGTERM every group (crawls stop cleanly and close their browsers), SIGKILL what is left."""
-        running = [p for p in self.processes.values() if p.poll() is None]
-        for process in running:
-            _signal_group(process, signal.SIGTERM)
-        deadline = time.monotonic() + 40
-        for process in running:
-            try:
-                process.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                pass
-            _signal_group(process, signal.SIGKILL)
-            process.wait(timeout=10)
-
-
-def _signal_group(process: subprocess.Popen, signum: int) -> None:
-    try:
-        os.killpg(process.pid, signum)
-    except ProcessLookupError:
-        pass
+        stop_process_groups(self.processes.values(), grace=40)
 
 
 @pytest.fixture
