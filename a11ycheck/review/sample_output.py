@@ -4,10 +4,8 @@ crawled text escaped by Jinja2, no script)."""
 import csv
 import io
 import json
-from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
+from a11ycheck.review.html_output import environment
 from a11ycheck.review.sample import SAMPLE_CSV_COLUMNS
 from a11ycheck.review.sampling import StoredSample
 from a11ycheck.review.statement import is_http_url
@@ -89,7 +87,7 @@ def sample_html(stored: StoredSample, lang: str = "nl") -> str:
         for page in stored.sample.pages
     ]
     return (
-        _environment()
+        environment()
         .get_template("sample.html")
         .render(
             lang=lang,
@@ -100,16 +98,4 @@ def sample_html(stored: StoredSample, lang: str = "nl") -> str:
             pages=pages,
             missing=stored.sample.missing,
         )
-    )
-
-
-@cache
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("a11ycheck.review", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
     )

@@ -12,12 +12,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from a11ycheck.review.conformance import ConformanceTable
+from a11ycheck.review.html_output import environment
 from a11ycheck.review.plain_words import PLAIN_WORDS
 from a11ycheck.review.verdicts import NOT_CONFORMANT, NOT_TESTED
 
@@ -112,7 +110,7 @@ def render_statement_draft(
     not_tested = [row.criterion.label(lang) for row in table.with_outcome(NOT_TESTED)]
     email = organisation.feedback_email.strip() if organisation.feedback_email else None
     return (
-        _environment()
+        environment()
         .get_template(f"statement_{lang}.html")
         .render(
             lang=lang,
@@ -156,15 +154,3 @@ def looks_like_email(value: object) -> bool:
 
 def _day(value: date, lang: str) -> str:
     return f"{value.day} {_MONTHS[lang][value.month - 1]} {value.year}"
-
-
-@cache
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("a11ycheck.review", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
