@@ -10,9 +10,11 @@ demo: setup
 test: setup lint
 	.venv/bin/python -m pytest
 
-# The tests that need neither Chromium nor PostgreSQL, Redis or RabbitMQ (nor the npm registry), on every core.
+# The tests that need neither Chromium nor PostgreSQL, Redis or RabbitMQ (nor the npm registry), on every core
+# (worksteal: a core that runs out of tests takes some of the other's). A tier run again and again: Python may
+# cache the compiled test modules in tests/__pycache__ even where PYTHONDONTWRITEBYTECODE says not to.
 test-fast: setup lint
-	.venv/bin/python -m pytest -n auto -m "$(FAST)"
+	env -u PYTHONDONTWRITEBYTECODE .venv/bin/python -m pytest -n auto --dist worksteal -m "$(FAST)"
 FAST = not browser and not postgres and not services and not npm_registry
 
 lint: setup

@@ -5,10 +5,15 @@ exit (threads joined, atexit run) are the command's own; only the imports were d
 saves a second or more of CPU per command. `run_cli(..., spawn=True)`, or A11YCHECK_TEST_SPAWN_CLI=1 for a
 whole run, starts a fresh interpreter instead (tests/test_imports.py does, for what startup loads).
 
-Protocol, one JSON object a line: requests on standard input ({args, env, cwd, stdout, stderr, timeout}:
-stdout and stderr are paths the child writes), answers on standard output ({code} or {timeout: true}).
+The same server runs a test's own Python script the same way (`run_python`, as `python -c CODE ARGS...`):
+the Scrapy crawls of tests/test_spider.py, which need a process of their own for Scrapy's reactor.
+
+Protocol, one JSON object a line: requests on standard input ({args, env, cwd, stdout, stderr, timeout},
+and {code} for a script: stdout and stderr are paths the child writes), answers on standard output ({code}
+or {timeout: true}).
 """
 
+import gc
 import json
 import os
 import select
@@ -33,6 +38,9 @@ PRELOAD = (  # what most commands load; none of it starts a thread (main() check
     "a11ycheck.review.reviews",
     "a11ycheck.review.site_review",
     "a11ycheck.sites",
+    "scrapy.crawler",  # imported, not started: the reactor is installed by the child's own crawl
+    "a11ycheck.spiders.site_spider",
+    "a11ycheck.spiders.settings",
 )
 
 
@@ -55,11 +63,15 @@ def _child(request: dict) -> None:
         opened = os.open(path, flags)
         os.dup2(opened, fd)
         os.close(opened)
-    sys.path[0] = os.getcwd()  # as `python -m` puts it
-    sys.argv = ["a11ycheck", *request["args"]]
-    import runpy
+    sys.path[0] = os.getcwd()  # as `python -m` and `python -c` put it
+    if "code" in request:
+        sys.argv = ["-c", *request["args"]]
+        exec(compile(request["code"], "<string>", "exec"), {"__name__": "__main__"})
+    else:
+        sys.argv = ["a11ycheck", *request["args"]]
+        import runpy
 
-    runpy.run_module("a11ycheck", run_name="__main__", alter_sys=True)
+        runpy.run_module("a11ycheck", run_name="__main__", alter_sys=True)
     raise SystemExit(0)  # the interpreter's own exit from here: threads joined, atexit run, streams flushed
 
 
@@ -70,6 +82,9 @@ def main() -> None:
         importlib.import_module(name)
     if threading.active_count() != 1:  # forking a process with threads is not safe
         raise SystemExit(f"a preloaded module started a thread: {threading.enumerate()}")
+    # The imported objects move to a generation the collector never scans: a child's exit then frees them
+    # without first touching (and so copying) every page the fork shares; 0.35 s less per command, measured.
+    gc.freeze()
     sys.stdout.flush()
     sys.stderr.flush()
     _answer({"ready": os.getpid()})

@@ -144,6 +144,15 @@ def _postgres_database() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def sample_reports(tmp_path_factory) -> Path:
+    """tests/report_sample.py's database and its report in Dutch and English (and Gent's single file in
+    `mail/`), built once per test process for the modules that only read them: never write in it."""
+    from report_sample import build_sample_reports
+
+    return build_sample_reports(tmp_path_factory.mktemp("sample-reports"), mail="gent")
+
+
+@pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory) -> Path:
     """An empty SQLite database at the newest revision, migrated once per test process from nothing."""
     from a11ycheck.store import Store

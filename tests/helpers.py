@@ -150,7 +150,13 @@ def run_cli(
             stdin=subprocess.DEVNULL,
         )
         return CliResult(done.returncode, done.stdout, done.stderr)
-    return _fork_server().run(list(args), environment, timeout)
+    return _fork_server().run({"args": list(args)}, environment, timeout)
+
+
+def run_python(code: str, *args: str, timeout: float = 240, cwd: Path | None = None) -> CliResult:
+    """Run `python -c code args...` in its own process, forked like `run_cli` (a Scrapy crawl of a test)."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("A11YCHECK_")}
+    return _fork_server().run({"code": code, "args": list(args)}, environment, timeout, cwd)
 
 
 class _ForkServer:
@@ -166,18 +172,18 @@ class _ForkServer:
             raise RuntimeError(f"tests/cli_forkserver.py did not start (exit {self.process.wait()})")
         self.lock = threading.Lock()
 
-    def run(self, args: list[str], environment: dict, timeout: float) -> CliResult:
+    def run(self, command: dict, environment: dict, timeout: float, cwd: Path | None = None) -> CliResult:
         with self.lock, tempfile.TemporaryDirectory(prefix="a11ycheck-cli-") as folder:
             out, err = Path(folder, "stdout"), Path(folder, "stderr")
             out.touch()
             err.touch()
-            request = {"args": args, "env": environment, "cwd": os.getcwd(), "timeout": timeout}
+            request = command | {"env": environment, "cwd": str(cwd or os.getcwd()), "timeout": timeout}
             request |= {"stdout": str(out), "stderr": str(err)}
             self.process.stdin.write((json.dumps(request) + "\n").encode())
             self.process.stdin.flush()
             answer = json.loads(self.process.stdout.readline())
             if answer.get("timeout"):
-                raise subprocess.TimeoutExpired(["a11ycheck", *args], timeout)
+                raise subprocess.TimeoutExpired(["a11ycheck", *command["args"]], timeout)
             return CliResult(answer["code"], out.read_text(), err.read_text())  # decoded as subprocess.run
 
     def close(self) -> None:

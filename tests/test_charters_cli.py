@@ -8,8 +8,8 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from charter_sample import CHARTER, CONTRAST, IMAGE_ALT, crawl
 from click.testing import CliRunner
-from test_charters_status import CHARTER, CONTRAST, IMAGE_ALT, crawl
 
 from a11ycheck.charters.updates import update_history
 from a11ycheck.cli import cli as main_cli

@@ -213,10 +213,15 @@ def test_a_worker_that_dies_mid_check_is_reported_and_replaced(corpus, sig, stat
     with DocumentChecker(timeout=60, limits=LIFTED) as checker:
         checker.check(corpus / "accessible.pdf")
         (pid,) = worker_pids()
-        timer = threading.Timer(1.0, os.kill, (pid, sig))
-        timer.start()
+
+        def kill_during_the_check() -> None:
+            wait_until(lambda: worker_has_open(corpus / "slow.pdf"), 30, "no worker is reading slow.pdf")
+            os.kill(pid, sig)
+
+        killer = threading.Thread(target=kill_during_the_check)
+        killer.start()
         result = checker.check(corpus / "slow.pdf")
-        timer.join()
+        killer.join()
         assert (result.status, result.message) == (status, message)
         assert checker.check(corpus / "accessible.pdf").status == "checked"
     assert worker_pids() == set()

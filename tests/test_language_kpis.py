@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from test_charters_status import crawl
+from charter_sample import crawl
 
 from a11ycheck.charters.kpis import FLESCH_DOUMA_MEDIAN, KPIS, PLAIN_LANGUAGE_B1_SHARE
 from a11ycheck.charters.loader import load_charter, load_charters

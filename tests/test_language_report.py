@@ -1,11 +1,11 @@
-"""The report's plain-language section, on the sample database of the report tests (test_report_data.py):
+"""The report's plain-language section, on the sample database of the report tests (report_sample.py):
 the levels of the latest audits, the hardest pages with their longest sentences quoted and escaped, the trend
 between audits, the overview column, in Dutch and English. (test_report_browser.py audits every page of the
 same report, this section included, with axe and checks that no payload runs.)"""
 
 import pytest
+from report_sample import GENT, IMG_PAYLOAD, LONG_SENTENCE, PAYLOAD, TODAY, build_sample
 from test_report import html, text
-from test_report_data import GENT, IMG_PAYLOAD, LONG_SENTENCE, PAYLOAD, TODAY, build_sample
 
 from a11ycheck.charters.loader import load_charters
 from a11ycheck.charters.status import evaluate_charter

@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 from helpers import default_sigint
-from test_report_data import GENT, HOSTILE_ORGANISATION, PAYLOAD, TODAY, build_sample
+from report_sample import GENT, HOSTILE_ORGANISATION, PAYLOAD, TODAY, build_sample
 
 from a11ycheck.charters.loader import load_charters
 from a11ycheck.charters.status import evaluate_charter
@@ -91,7 +91,7 @@ def test_overview_numbers_match_the_database(sample):
     assert "1 over tijd" not in charter and "geen gegevens" not in charter
     assert re.search(r"\d+ (op schema|achter|in gevaar|behaald)", charter)
     assert statement == "A"
-    assert plain_language == "66,7%"  # A2, B1 and C1 on the pages with a level (test_report_data.py)
+    assert plain_language == "66,7%"  # A2, B1 and C1 on the pages with a level (report_sample.py)
 
 
 def test_overview_agrees_with_the_charter_kpis(sample):

@@ -4,12 +4,11 @@ Reflow at 320 px and print are proved in Chromium (tests/test_report_browser.py)
 
 import lxml.html
 import pytest
-from test_report_data import build_sample_reports
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    return build_sample_reports(tmp_path_factory.mktemp("a11y"))
+@pytest.fixture
+def report(sample_reports):
+    return sample_reports
 
 
 def documents(folder):

@@ -5,7 +5,7 @@ import re
 import shutil
 
 import pytest
-from test_report_data import PAYLOAD, TODAY, build_sample
+from report_sample import PAYLOAD, TODAY, build_sample
 
 from a11ycheck.audit.chromium import ChromiumBrowser
 from a11ycheck.audit.config import AuditLimits, BrowserConfig

@@ -4,7 +4,7 @@ its conclusion; the tables stay."""
 
 import lxml.html
 import pytest
-from test_report_data import GENT_CHARTER, TODAY, build_sample
+from report_sample import GENT_CHARTER, TODAY, build_sample
 
 from a11ycheck.report.build import ReportRequest, build_report
 from a11ycheck.store import Store

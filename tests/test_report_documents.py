@@ -1,10 +1,10 @@
 """The report's documents: a section per organisation (which document failed what, worst first, with links)
-and a column on the overview, from the sample database (tests/test_report_data.py: Gent's latest crawl
+and a column on the overview, from the sample database (tests/report_sample.py: Gent's latest crawl
 found five documents). Fast: no browser; test_report_browser.py audits the same pages in Chromium."""
 
 import lxml.html
 import pytest
-from test_report_data import PAYLOAD, TODAY, build_sample
+from report_sample import PAYLOAD, TODAY, build_sample
 
 from a11ycheck.charters.document_tallies import DocumentCounts, document_counts
 from a11ycheck.report.build import ReportRequest, build_report

@@ -6,7 +6,7 @@ import io
 
 import lxml.html
 import pytest
-from test_report_data import PAYLOAD, build_sample_reports
+from report_sample import PAYLOAD
 
 from a11ycheck.report.downloads import (
     DOCUMENTS_COLUMNS,
@@ -24,9 +24,9 @@ HOSTILE = ('=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"
 CUT_BY_SEMICOLON = "x;=cmd|' /C calc'!A0"
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    return build_sample_reports(tmp_path_factory.mktemp("downloads"))
+@pytest.fixture
+def report(sample_reports):
+    return sample_reports
 
 
 def rows(text: str) -> list[dict[str, str]]:

@@ -5,7 +5,6 @@ from types import SimpleNamespace
 
 import lxml.html
 import pytest
-from test_report_data import build_sample_reports
 
 from a11ycheck.report.peers import peer_medians
 
@@ -43,9 +42,9 @@ def test_medians_are_over_municipalities_with_an_audit():
     assert found.compare(organisation("unknown", None, 1.0))[0].province is None
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    return build_sample_reports(tmp_path_factory.mktemp("peers"), ("nl",), mail="gent")
+@pytest.fixture
+def report(sample_reports):
+    return sample_reports
 
 
 def peer_rows(path) -> dict[str, list[str]]:

@@ -6,7 +6,6 @@ from types import SimpleNamespace
 
 import lxml.html
 import pytest
-from test_report_data import build_sample_reports
 
 from a11ycheck.charters.status import AT_RISK, BEHIND, MET, NO_DATA, ON_TRACK, OVERDUE, STALE
 from a11ycheck.report.findings import worst_pages
@@ -15,8 +14,8 @@ from a11ycheck.report.summary import URGENCY, by_urgency, charter_verdict
 
 
 @pytest.fixture(scope="module")
-def gent(tmp_path_factory):
-    folder = build_sample_reports(tmp_path_factory.mktemp("summary"))
+def gent(sample_reports):
+    folder = sample_reports
     return {
         lang: lxml.html.fromstring((folder / lang / "org" / "gent" / "index.html").read_bytes())
         for lang in ("nl", "en")

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import lxml.html
 import pytest
-from test_report_data import GENT, TODAY, add_run, assign, build_sample_reports, image_alt, ok
+from report_sample import GENT, TODAY, add_run, assign, image_alt, ok
 
 from a11ycheck.report.build import ReportRequest, build_report
 from a11ycheck.report.charter_view import commitment_value_text
@@ -18,9 +18,9 @@ from a11ycheck.vocabulary.results import NodeResult
 NL, EN = Messages("nl"), Messages("en")
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    return build_sample_reports(tmp_path_factory.mktemp("wording"))
+@pytest.fixture
+def report(sample_reports):
+    return sample_reports
 
 
 def page(path):

@@ -1,15 +1,14 @@
 """Real Scrapy crawls of sites served on 127.0.0.1, checked from both sides: items out, requests in.
 
-Scrapy's reactor cannot restart in one process, so each crawl runs in a subprocess; the sites are
-served from this process by ThreadingHTTPServer, which logs every request it gets.
+Scrapy's reactor cannot restart in one process, so each crawl runs in a process of its own (forked by
+helpers.run_python); the sites are served from this process by ThreadingHTTPServer, which logs every request
+it gets.
 """
 
 import gzip
 import json
 import mimetypes
 import re
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from helpers import run_python
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = Path(__file__).resolve().parent / "spider_pages"
@@ -231,14 +231,8 @@ def crawl(
         "pages": pages.as_uri(),
         "documents": documents.as_uri(),
     }
-    result = subprocess.run(
-        [sys.executable, "-c", CRAWL_SCRIPT, json.dumps(config)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=CRAWL_TIMEOUT,
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_python(CRAWL_SCRIPT, json.dumps(config), cwd=REPO, timeout=CRAWL_TIMEOUT)
+    assert result.code == 0, result.stderr
     return Crawl(_read_lines(pages), _read_lines(documents), result.stderr)
 
 

@@ -3,7 +3,7 @@ with the measurement, in Dutch and English, and the grade on the overview; crawl
 
 import lxml.html
 import pytest
-from test_report_data import PAYLOAD, TODAY, build_sample
+from report_sample import PAYLOAD, TODAY, build_sample
 
 from a11ycheck.report.build import ReportRequest, build_report
 from a11ycheck.store import Store
