@@ -3,9 +3,12 @@ each downloaded document to the run's document checks.
 
 Audits run in a Twisted thread pool as large as the browser pool (`deferToThreadPool`), so the crawl
 goes on while browsers work, and Scrapy's own back-pressure (a pipeline still awaiting its item) keeps it
-from racing too far ahead. Document checks run in a thread pool of their own, one thread per checker
-worker; the crawl does not wait for them unless DOCUMENTS_WAITING files are queued already (each holds
-its bytes in memory until checked). The crawl goes on whatever a document does.
+from racing too far ahead. A page audited as it was fetched is recorded in a thread of its own too: the
+observers' work (plain-language scoring, 5-10 ms a page) and the batched database writes would otherwise hold
+up the reactor, which hands the browsers their next pages (3 s of a 100-page crawl, measured with cProfile).
+Document checks run in a thread pool of their own, one thread per checker worker; the crawl does not wait
+for them unless DOCUMENTS_WAITING files are queued already (each holds its bytes in memory until checked).
+The crawl goes on whatever a document does.
 """
 
 import logging
@@ -67,6 +70,7 @@ class AuditPipeline:
         self.context = context
         self.crawler = crawler
         self.threads = ThreadPool(minthreads=0, maxthreads=context.auditor.size, name="a11ycheck-audit")
+        self.record_thread = ThreadPool(minthreads=0, maxthreads=1, name="a11ycheck-record")
         self.document_threads = ThreadPool(
             minthreads=0, maxthreads=context.document_threads, name="a11ycheck-documents"
         )
@@ -83,6 +87,7 @@ class AuditPipeline:
 
     def open_spider(self, spider=None) -> None:
         self.threads.start()
+        self.record_thread.start()
         self.document_threads.start()
 
     def spider_closed(self, spider, reason: str) -> None:
@@ -92,6 +97,7 @@ class AuditPipeline:
         """Wait for the audits, then for the document checks: all of them when the crawl is done, none
         when it was stopped (Ctrl-C, SIGTERM), whose unfinished documents are left for a resume."""
         self.threads.stop()
+        self.record_thread.stop()
         documents = self.context.documents
         stopped = (
             self.crawler is not None and self.crawler.engine is not None and not self.crawler.engine.running
@@ -119,12 +125,13 @@ class AuditPipeline:
             error=item.error,
             redirect_to=item.redirect_to,
         )
-        if item.status != OK or item.audit is not None:  # nothing to audit, or audited as it was fetched
-            recorder.page(record, item.audit)
-            return item
         from twisted.internet import reactor  # Scrapy picks and installs the reactor: import it late
 
-        await maybe_deferred_to_future(threads.deferToThreadPool(reactor, self.threads, self._audit, record))
+        if item.status != OK or item.audit is not None:  # nothing to audit, or audited as it was fetched
+            pool, work, args = self.record_thread, recorder.page, (record, item.audit)
+        else:
+            pool, work, args = self.threads, self._audit, (record,)
+        await maybe_deferred_to_future(threads.deferToThreadPool(reactor, pool, work, *args))
         return item
 
     def _audit(self, record: PageRecord) -> None:
