@@ -183,7 +183,8 @@ class _ForkServer:
             self.process.stdin.flush()
             answer = json.loads(self.process.stdout.readline())
             if answer.get("timeout"):
-                raise subprocess.TimeoutExpired(["a11ycheck", *command["args"]], timeout)
+                program = ["python", "-c", command["code"]] if "code" in command else ["a11ycheck"]
+                raise subprocess.TimeoutExpired([*program, *command["args"]], timeout)
             return CliResult(answer["code"], out.read_text(), err.read_text())  # decoded as subprocess.run
 
     def close(self) -> None:
