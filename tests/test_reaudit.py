@@ -222,3 +222,43 @@ def test_a_change_while_axe_runs_is_noticed_wherever_it_is(page_server, change):
     finally:
         browser.close()
     assert watched == [True, 3, noticed]  # the document, the shadow root, the frame's document
+
+
+# A page that changes while the axe the audit could not run in the page script runs after it: axe injected
+# by the caller (here the page took the registered copy away), or color-contrast run on its own.
+AXE_TAKEN = """<!doctype html><html lang="nl"><head><title>Later</title></head>
+<body><main><p id=tekst>Tekst</p><script>
+let injected;  // the registered axe is replaced by a slot: axe has to be injected after the page loaded
+Object.defineProperty(window, 'axe', {configurable: true, get: () => injected,
+  set: (value) => { injected = value; CHANGE }});
+</script></main></body></html>"""
+SECOND_RUN = """<!doctype html><html lang="nl"><head><title>Later</title></head>
+<body><main><p id=tekst>Tekst</p><script>
+const run = axe.run.bind(axe);
+let runs = 0;
+axe.run = (...args) => { runs += 1; if (runs === 2) { CHANGE } return run(...args); };
+</script></main></body></html>"""
+
+
+@pytest.mark.browser  # starts Chromium itself, by its path
+@pytest.mark.parametrize("page", ["axe injected later", "color-contrast on its own"])
+@pytest.mark.parametrize("changes", [False, True])
+def test_a_change_while_the_rest_of_axe_runs_leaves_no_fingerprint(page_server, page, changes):
+    """The fingerprint is kept only when the page held still until every axe run of its audit was done."""
+    from a11ycheck.audit.chromium import ChromiumBrowser
+    from a11ycheck.audit.config import AuditLimits, BrowserConfig
+    from a11ycheck.audit.page_audit import audit_page, prepare_browser
+
+    change = "document.getElementById('tekst').textContent = 'Anders';" if changes else ""
+    html = AXE_TAKEN if page == "axe injected later" else SECOND_RUN
+    limits = AuditLimits(split_at_elements=1 if page == "color-contrast on its own" else 10_000)
+    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", 20, 20))
+    try:
+        prepare_browser(browser)
+        result = audit_page(browser, page_server.add("/", html.replace("CHANGE", change)), limits)
+        text = browser.driver.execute_script("return document.getElementById('tekst').textContent")
+    finally:
+        browser.close()
+    assert result.status == "ok", result.error
+    assert text == ("Anders" if changes else "Tekst")  # the change happened, during the audit
+    assert (result.fingerprint is None) == changes

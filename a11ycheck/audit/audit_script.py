@@ -265,14 +265,23 @@ const audit = (facts, part) => {
     const roots = [];
     const first = pageFingerprint(roots);
     // axe runs on the page as `fingerprint` (walking `walked`) describes it: when nothing changes while axe
-    // runs, that fingerprint stands for what axe saw.
+    // runs, that fingerprint stands for what axe saw. When axe still has work after this script (it is not
+    // in every frame yet, or color-contrast runs on its own), the watch goes on until the caller has run
+    // it all and asks (WATCH_RESULT).
     const axeThen = (fingerprint, walked) => {
       const changed = fingerprint === null ? () => true : watchChanges(walked);
+      const everywhere = axeEverywhere(window, 0);
       const afterAxe = (axe) => {
-        try { facts.fingerprint = changed() ? null : fingerprint; } catch (e) { facts.fingerprint = null; }
+        if (everywhere && part === 'all') {
+          try { facts.fingerprint = changed() ? null : fingerprint; } catch (e) { facts.fingerprint = null; }
+        } else {
+          facts.fingerprint = fingerprint;
+          facts.watching = true;
+          Object.defineProperty(window, '__a11ycheckChanged', {value: changed, configurable: true});
+        }
         finish(axe);
       };
-      return axeEverywhere(window, 0) ? runAxe(options, part, afterAxe) : afterAxe(null);
+      return everywhere ? runAxe(options, part, afterAxe) : afterAxe(null);
     };
     if (!previous || first === null || first !== previous) return axeThen(first, roots);
     // What axe would see is what it saw last time: make sure the page holds still, and reuse its findings.
@@ -329,6 +338,15 @@ else addEventListener('load', () => setTimeout(settleThenLook, 0), {once: true})
 """.replace("MAX_FRAME_DEPTH", str(MAX_FRAME_DEPTH)).replace("REUSE_RECHECK_MS", str(REUSE_RECHECK_MS))
 
 
+# Asked once the caller has run what axe had left (see `axeThen`): whether the page changed since its
+# fingerprint was taken; true also when the watch is gone (the document was replaced).
+WATCH_RESULT = """
+const changed = window.__a11ycheckChanged;
+if (typeof changed !== 'function') return true;
+try { return changed() !== false; } catch (e) { return true; }
+"""
+
+
 @cache
 def audit_script(collectors: tuple[tuple[str, str], ...] = ()) -> str:
     """The script, with the run's collectors (name, JavaScript expression of a function) built in: they
@@ -361,7 +379,9 @@ def audit_document(
     "links", the page's http(s) links, at most `max_links`, when that is above 0; "tooLarge" when its
     HTML is over `max_bytes`, which is not audited; "refreshTo" and "leaving" when the page sends the
     browser elsewhere at once; "collected", the collectors' results by name; "fingerprint", what axe saw,
-    or None; "reusable" when it equals `previous_fingerprint`, held still, and axe was not run), "axe":
+    or None; "watching" when axe has work left for the caller, who asks WATCH_RESULT once it is done
+    whether the fingerprint still stands; "reusable" when it equals `previous_fingerprint`, held still,
+    and axe was not run), "axe":
     run_axe's payload or None, "part": the rules run}. `options` is `axe.axe_options(...)`.
 
     "stale" is true when the document is one this script audited before and `url` did not replace it:

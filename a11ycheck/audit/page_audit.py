@@ -25,7 +25,7 @@ from selenium.common.exceptions import (
 )
 from urllib3.exceptions import HTTPError as Urllib3Error
 
-from a11ycheck.audit.audit_script import LAZY_WAIT_MS, SETTLE_TRACKER, audit_document
+from a11ycheck.audit.audit_script import LAZY_WAIT_MS, SETTLE_TRACKER, WATCH_RESULT, audit_document
 from a11ycheck.audit.axe import RULE_RESULT_KEYS, axe_options, axe_source, inject_axe_into_frames, run_axe
 from a11ycheck.audit.chromium import BrowserStartError, ChromiumBrowser
 from a11ycheck.audit.config import AuditLimits
@@ -288,8 +288,24 @@ def _load_and_run(
     else:
         result = PageResult.from_axe(url, payload, int((time.monotonic() - started) * 1000))
     result.collected = facts.get("collected") or {}
-    result.fingerprint = facts.get("fingerprint") if isinstance(facts.get("fingerprint"), str) else None
+    result.fingerprint = _held_fingerprint(driver, facts) if result.status == OK else None
     return result
+
+
+def _held_fingerprint(driver, facts: dict) -> str | None:
+    """The fingerprint that stands for what axe saw, or None. When axe had work left after the audit script
+    (injected into frames here, or color-contrast run on its own), the page was watched until now: a page
+    that changed meanwhile gets none, so a later re-audit never reuses findings of another state of it."""
+    fingerprint = facts.get("fingerprint")
+    if not isinstance(fingerprint, str):
+        return None
+    if facts.get("watching"):
+        try:
+            if driver.execute_script(WATCH_RESULT) is not False:
+                return None
+        except WebDriverException:
+            return None
+    return fingerprint
 
 
 def _reused(url: str, facts: dict, started: float) -> PageResult:
