@@ -1,6 +1,7 @@
 """What one page costs the browser, each way a page can be handled: a full audit, a re-audit that finds the
 page unchanged and carries its findings forward (a11ycheck/reuse.py), and loading it with nothing else, in a
-browser prepared as the pool prepares it (axe registered for every new document) and in a bare one.
+browser prepared as the pool prepares it for such a re-audit (axe not registered for new documents,
+page_audit.axe_in_new_documents) and in a bare one.
 
 The load is the floor of a re-audit that loads every page as usual: the ratio of the prepared load to a full
 audit is the least an unchanged re-audit can cost in browser CPU, whatever the fingerprint costs. One
@@ -14,7 +15,7 @@ import time
 
 from a11ycheck.audit.chromium import ChromiumBrowser
 from a11ycheck.audit.config import AuditLimits, BrowserConfig
-from a11ycheck.audit.page_audit import audit_page, prepare_browser
+from a11ycheck.audit.page_audit import audit_page, axe_in_new_documents, prepare_browser
 from bench.proctree import tree_cpu_seconds
 from bench.site_generator import MunicipalSite, SiteServer
 
@@ -49,6 +50,7 @@ def measure(pages: int, rounds: int) -> dict[str, list[tuple[float, float]]]:
                 raise RuntimeError(f"{url} was audited again: its fingerprint changed between two loads")
 
         def load(url: str) -> None:
+            axe_in_new_documents(browser, wanted=False)  # as for a page with an earlier fingerprint
             browser.driver.get(url)
             browser.document_marked = False  # the audit script did not run in it
 

@@ -262,3 +262,108 @@ def test_a_change_while_the_rest_of_axe_runs_leaves_no_fingerprint(page_server, 
     assert result.status == "ok", result.error
     assert text == ("Anders" if changes else "Tekst")  # the change happened, during the audit
     assert (result.fingerprint is None) == changes
+
+
+@pytest.mark.browser  # starts Chromium itself, by its path
+def test_a_page_expected_unchanged_loads_without_axe_and_gets_it_when_it_changed(page_server):
+    """A page with an earlier fingerprint is loaded without axe registered (it would not run); if the page
+    changed after all, axe is injected and finds what it finds in a full audit, and the next page without
+    an earlier fingerprint has axe registered again."""
+    from a11ycheck.audit.chromium import ChromiumBrowser
+    from a11ycheck.audit.config import AuditLimits, BrowserConfig
+    from a11ycheck.audit.page_audit import audit_page, prepare_browser
+
+    url = page_server.add("/", PAGE.format(title="Foto", body='<img src="/foto.png">', version=1))
+    page_server.add("/stijl.css?v=1", GOOD_CSS, content_type="text/css")
+    axe_here = "return typeof window.axe"
+    limits = AuditLimits()
+    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", 20, 20))
+    try:
+        prepare_browser(browser)
+        full = audit_page(browser, url, limits)
+        assert browser.driver.execute_script(axe_here) == "object"  # registered for every new document
+        same = audit_page(browser, url, limits, previous=full.fingerprint)
+        assert same.reused and browser.driver.execute_script(axe_here) == "undefined"
+        changed = audit_page(browser, url, limits, previous="0" * 17)  # another page's fingerprint
+        assert not changed.reused and changed.fingerprint == full.fingerprint
+        assert browser.driver.execute_script(axe_here) == "object"  # injected after the audit script
+        assert [v.rule for v in changed.violations] == [v.rule for v in full.violations] == ["image-alt"]
+        at_parse = "<title>?</title><p>Nieuw</p><script>document.title = typeof window.axe</script>"
+        new = audit_page(browser, page_server.add("/nieuw", at_parse), limits)
+        assert (new.status, new.title) == ("ok", "object")  # axe was there before the page's own script
+    finally:
+        browser.close()
+
+
+# What the fingerprint must tell apart (True) or take as the same (False), page and style sheets before and
+# after: {path: body}, served again between the two looks. "OTHER" is another origin (no CORS: its sheet
+# cannot be read, so the computed styles are walked instead).
+STYLED = """<!doctype html><html lang="nl"><head><title>Stijl</title>
+<link rel="stylesheet" href="HREF"></head><body><main><p class="zacht">Tekst</p>
+<label><input type="checkbox" id=vink> Vink</label>SCRIPT</main></body></html>"""
+CASCADE = {
+    "nothing changes": ({"/s.css": "p { color: #111; }"}, {}, False),
+    "a colour in the sheet": ({"/s.css": "p { color: #111; }"}, {"/s.css": "p { color: #ccc; }"}, True),
+    "a colour in an imported sheet": (
+        {"/s.css": "@import url(/i.css);", "/i.css": "p { color: #111; }"},
+        {"/i.css": "p { color: #ccc; }"},
+        True,
+    ),
+    "a colour in another origin's sheet": (
+        {"OTHER/s.css": "p { color: #111; }"},
+        {"OTHER/s.css": "p { color: #ccc; }"},
+        True,
+    ),
+    "pseudo content in another origin's sheet": (
+        {"OTHER/s.css": "p::after { content: 'a'; }"},
+        {"OTHER/s.css": "p::after { content: 'b'; }"},
+        True,
+    ),
+    "a cache-busting query in the sheet": (
+        {"/s.css": "main { background: url(/b.png?v=1); }"},
+        {"/s.css": "main { background: url(/b.png?v=2); }"},
+        False,
+    ),
+    "a box checked by script": (
+        {"/s.css": "p { color: #111; }"},
+        {"SCRIPT": "<script>vink.checked = true</script>"},
+        True,
+    ),
+}
+
+
+@pytest.mark.browser  # starts Chromium itself, by its path
+def test_the_fingerprint_tells_apart_what_the_cascade_gives_and_nothing_else(page_server):
+    """The fingerprint reads style sheets, not every element's computed style, where it can (any change of a
+    rule changes it); another origin's sheet, which a page cannot read, falls back to the computed styles."""
+    from helpers import serving_pages
+
+    from a11ycheck.audit.audit_script import audit_script
+    from a11ycheck.audit.chromium import ChromiumBrowser
+    from a11ycheck.audit.config import BrowserConfig
+
+    fingerprint = audit_script().split("const COLLECTORS")[0] + "return pageFingerprint(null);"
+    wrong = []
+    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", 20, 20))
+    try:
+        with serving_pages() as other:
+
+            def serve(files: dict[str, str]) -> str:
+                html = STYLED.replace("SCRIPT", files.get("SCRIPT", ""))
+                html = html.replace("HREF", other.url("/s.css") if "OTHER/s.css" in files else "/s.css")
+                for path, body in files.items():
+                    if path != "SCRIPT":
+                        server, path = (other, path[5:]) if path.startswith("OTHER") else (page_server, path)
+                        server.add(path, body, content_type="text/css")
+                return page_server.add("/", html)
+
+            for case, (before, after, differs) in CASCADE.items():
+                looks = []
+                for files in (before, {**before, **after}):
+                    browser.driver.get(serve(files))
+                    looks.append(browser.driver.execute_script(fingerprint))
+                if None in looks or (looks[0] != looks[1]) != differs:
+                    wrong.append((case, looks))
+    finally:
+        browser.close()
+    assert wrong == []

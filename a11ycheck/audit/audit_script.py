@@ -105,16 +105,20 @@ function loadDeferred(until, then) {
 """
 
 # A fingerprint of what axe would see (a11ycheck/reuse.py): a canonical walk of the rendered document,
-# open shadow roots and same-origin frames (elements with their attributes, text), and for every element
-# the computed styles and the box axe's rules read. Left out as what changes on every load without changing
-# what axe sees: script, noscript and template contents, nonce attributes, hidden inputs' values (CSRF
-# tokens), csrf meta tags, and the query strings of the resources a page loads (cache-busting: ?v=123).
+# open shadow roots and same-origin frames (elements with their attributes, form controls' state, text, and
+# the box axe's rules read), and the text of every style sheet of each of them. The computed styles follow
+# from those (the same engine, viewport and settings give the same cascade), so they are read only when a
+# sheet cannot be (another origin's, without CORS): then every element's computed styles (the ones axe's
+# rules read) and pseudo-elements' content are walked instead, which costs the browser about five times as
+# much (bench/README.md). Left out as what changes on every load without changing what axe sees: script,
+# noscript and template contents, nonce attributes, hidden inputs' values (CSRF tokens), csrf meta tags,
+# and the query strings of the resources a page and its style sheets load (cache-busting: ?v=123).
 # null when it cannot be computed: a frame of another origin (its content is out of reach), or a document
 # of more than MAX_FINGERPRINT_ELEMENTS elements.
 _FINGERPRINT_FUNCTION = r"""
 function pageFingerprint(roots) {
   let h1 = 0x9e3779b9, h2 = 0x7f4a7c15, elements = 0, ok = true;
-  const parts = [], styleIds = new Map();  // hashed once at the end; a style tuple seen before is its number
+  const parts = [], walked = [], visited = [];  // hashed once at the end
   const add = (text) => { parts.push(String(text)); };
   const hashParts = () => {
     const value = parts.join('\u001f');
@@ -131,6 +135,8 @@ function pageFingerprint(roots) {
     'border-bottom-style', 'border-bottom-color', 'outline-style', 'pointer-events', 'content'];
   const SKIP = new Set(['SCRIPT', 'NOSCRIPT', 'TEMPLATE']);
   const RESOURCE = new Set(['src', 'srcset', 'poster', 'data']);
+  const CONTROLS = new Set(['INPUT', 'SELECT', 'OPTION', 'TEXTAREA']);
+  const withoutQueries = (text) => text.replace(/(url\(\s*["']?[^"')?#\s]*)\?[^"')#\s]*/g, '$1');
   const canonicalAttribute = (element, name, value) => {
     if (name === 'nonce') return null;
     if (name === 'value' && element.tagName === 'INPUT' && String(element.type).toLowerCase() === 'hidden') {
@@ -143,8 +149,27 @@ function pageFingerprint(roots) {
     }
     return value;
   };
+  // What a script may change without an attribute, and a style sheet can select (:checked, :invalid,
+  // :placeholder-shown) or axe reads.
+  const controlState = (node) => [node.checked, node.selected, node.indeterminate, node.value === '',
+    node.validity ? node.validity.valid : ''].join(',');
+  // The rules of a sheet and the sheets it imports; null when one of them belongs to another origin.
+  const sheetText = (sheet) => {
+    let rules;
+    try { rules = Array.from(sheet.cssRules); } catch (e) { return null; }
+    const texts = [`${sheet.disabled}|${sheet.media ? sheet.media.mediaText : ''}`];
+    for (const rule of rules) {
+      if (rule.styleSheet) {
+        const imported = sheetText(rule.styleSheet);
+        if (imported === null) return null;
+        texts.push(imported);
+      }
+      texts.push(rule.cssText);
+    }
+    return texts.join('\n');
+  };
   const walk = (root, view, depth) => {
-    if (roots && root.nodeType !== 1) roots.push(root);  // a document or a shadow root
+    if (root.nodeType !== 1) walked.push(root);  // a document or a shadow root
     for (let node = root.firstChild; node && ok; node = node.nextSibling) {
       if (node.nodeType === 3) {
         const text = node.nodeValue.replace(/\s+/g, ' ');
@@ -154,21 +179,13 @@ function pageFingerprint(roots) {
       if (node.nodeType !== 1 || SKIP.has(node.tagName)) continue;
       elements += 1;
       if (elements > MAX_FINGERPRINT_ELEMENTS) { ok = false; return; }
+      visited.push([node, view]);
       add('<' + node.tagName);
       for (const attribute of Array.from(node.attributes).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const value = canonicalAttribute(node, attribute.name, attribute.value);
         if (value !== null) add(attribute.name + '=' + value);
       }
-      const style = view.getComputedStyle(node);
-      let styles = '';
-      for (const name of STYLES) styles += style.getPropertyValue(name) + '|';
-      let styleId = styleIds.get(styles);
-      if (styleId === undefined) { styleId = styleIds.size; styleIds.set(styles, styleId); add(styles); }
-      add(styleId);
-      for (const pseudo of ['::before', '::after']) {
-        const content = view.getComputedStyle(node, pseudo).getPropertyValue('content');
-        if (content && content !== 'none' && content !== 'normal') add(pseudo + content);
-      }
+      if (CONTROLS.has(node.tagName)) add(controlState(node));
       const box = node.getBoundingClientRect();
       add([Math.round(box.x), Math.round(box.y), Math.round(box.width), Math.round(box.height)].join(','));
       if (node.shadowRoot) walk(node.shadowRoot, view, depth);
@@ -184,6 +201,32 @@ function pageFingerprint(roots) {
   };
   walk(document, window, 0);
   if (!ok) return null;
+  if (roots) roots.push(...walked);
+  let readable = true;
+  for (const root of walked) {
+    const sheets = Array.from(root.styleSheets || []).concat(Array.from(root.adoptedStyleSheets || []));
+    for (const sheet of sheets) {
+      const text = sheetText(sheet);
+      if (text === null) readable = false; else add(withoutQueries(text));
+    }
+    add('\u001e');
+  }
+  if (!readable) {  // a sheet of another origin: the styles it gives, element by element
+    const styleIds = new Map();  // a style tuple seen before is its number
+    for (const [node, view] of visited) {
+      const style = view.getComputedStyle(node);
+      let styles = '';
+      for (const name of STYLES) styles += style.getPropertyValue(name) + '|';
+      styles = withoutQueries(styles);
+      let styleId = styleIds.get(styles);
+      if (styleId === undefined) { styleId = styleIds.size; styleIds.set(styles, styleId); add(styles); }
+      add(styleId);
+      for (const pseudo of ['::before', '::after']) {
+        const content = view.getComputedStyle(node, pseudo).getPropertyValue('content');
+        if (content && content !== 'none' && content !== 'normal') add(pseudo + content);
+      }
+    }
+  }
   hashParts();
   return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0')
     + elements.toString(16);

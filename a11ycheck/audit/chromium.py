@@ -73,6 +73,10 @@ class ChromiumBrowser:
         # The current document carries the audit script's mark, so a URL that starts a download (and
         # leaves this document in place) is told apart from it without loading about:blank between pages.
         self.document_marked = False
+        # What page_audit.prepare_browser registered for every new document: whether DevTools commands
+        # are taken at all (a Grid may refuse them), and the identifier of axe's registration, if any.
+        self.registers_scripts = False
+        self.axe_registration: str | None = None
         self._profile_dir = tempfile.mkdtemp(prefix=f"{profile_prefix(config.run_tag)}")
         self._service: Service | None = None
         options = webdriver.ChromeOptions()

@@ -109,9 +109,30 @@ def prepare_browser(browser: ChromiumBrowser) -> None:
     just after start is asked again; if it never answers, BrowserStartError, so the pool starts another:
     a browser that silently missed these scripts would audit pages without tamed dialogs.
     """
-    for source in (_TAME_DIALOGS + SETTLE_TRACKER, axe_source()):
-        if not _run_in_new_documents(browser, source):
-            return
+    browser.axe_registration = None
+    browser.registers_scripts = _run_in_new_documents(browser, _TAME_DIALOGS + SETTLE_TRACKER) is not None
+    if browser.registers_scripts:
+        browser.axe_registration = _run_in_new_documents(browser, axe_source())
+
+
+def axe_in_new_documents(browser: ChromiumBrowser, wanted: bool) -> None:
+    """Register axe for the next documents, or take it away for a page expected unchanged.
+
+    A page with the fingerprint of an earlier audit is most likely the same again, and then axe does not
+    run: loading its 600 kB in every document of the page would cost the browser about a tenth of what
+    such a re-audit costs (bench/README.md). When the page did change after all, the audit injects axe
+    into its frames after the audit script, as for a remote browser (inject_axe_into_frames).
+    """
+    if not browser.registers_scripts or wanted == (browser.axe_registration is not None):
+        return
+    if wanted:
+        try:
+            browser.axe_registration = _run_in_new_documents(browser, axe_source())
+        except BrowserStartError as exc:  # it stopped answering: the pool replaces it
+            raise BrowserGone(str(exc)) from exc
+    else:
+        browser.devtools("Page.removeScriptToEvaluateOnNewDocument", {"identifier": browser.axe_registration})
+        browser.axe_registration = None
 
 
 def renew_tab(browser: ChromiumBrowser) -> None:
@@ -133,24 +154,24 @@ def renew_tab(browser: ChromiumBrowser) -> None:
     prepare_browser(browser)
 
 
-def _run_in_new_documents(browser: ChromiumBrowser, source: str, attempts: int = 3) -> bool:
-    """Register `source` for every new document; False when a remote browser's Grid refuses DevTools
-    commands while the session goes on, and then pages are prepared one by one. BrowserStartError when
-    the browser does not answer or its session is gone."""
+def _run_in_new_documents(browser: ChromiumBrowser, source: str, attempts: int = 3) -> str | None:
+    """Register `source` for every new document and return the registration's identifier; None when a
+    remote browser's Grid refuses DevTools commands while the session goes on, and then pages are
+    prepared one by one. BrowserStartError when the browser does not answer or its session is gone."""
     for attempt in range(1, attempts + 1):
         try:
-            browser.devtools("Page.addScriptToEvaluateOnNewDocument", {"source": source})
-            return True
+            registered = browser.devtools("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+            return str(registered["identifier"])
         except (TimeoutException, Urllib3Error) as exc:
             if attempt == attempts or isinstance(exc, Urllib3Error):  # Selenium waited 120 s already
                 browser.kill()
                 raise BrowserStartError(f"the new browser did not answer: {first_line(exc)}") from exc
         except WebDriverException as exc:
             if browser.remote and _still_answers(browser):
-                return False  # the command was refused, not the session lost: the per-page path
+                return None  # the command was refused, not the session lost: the per-page path
             browser.kill()
             raise BrowserStartError(f"the new browser could not be prepared: {first_line(exc)}") from exc
-    return False
+    return None
 
 
 def _still_answers(browser: ChromiumBrowser) -> bool:
@@ -215,6 +236,7 @@ def _load_and_run(
 ) -> PageResult:
     """The audit; `facts` receives what the audit script read from the document, once it has run."""
     driver = browser.driver
+    axe_in_new_documents(browser, wanted=previous is None)
     if not browser.document_marked:  # the last page ended before the audit script ran in it
         driver.get("about:blank")
     browser.document_marked = False
