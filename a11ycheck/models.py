@@ -72,7 +72,7 @@ class Page(SQLModel, table=True):
     passed_rules: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     inapplicable_rules: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     redirect_to: str | None = Field(default=None, sa_column=Column(Text))  # status "redirected": where to
-    fingerprint: str | None = Field(default=None, max_length=40)  # what axe saw (a11ycheck/reuse.py)
+    fingerprint: str | None = Field(default=None, max_length=64)  # what axe saw (a11ycheck/reuse.py)
     reused_from: int | None = None  # the run whose findings this unchanged page carries forward
 
     run: Run | None = Relationship(back_populates="pages")

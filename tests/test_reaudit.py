@@ -324,6 +324,11 @@ CASCADE = {
         {"/s.css": "main { background: url(/b.png?v=2); }"},
         False,
     ),
+    "a rule for what the page does not have": (
+        {"/s.css": "p { color: #111; }"},
+        {"/s.css": "p { color: #111; } iframe { border: 1px solid #767676; }"},
+        False,
+    ),
     "a box checked by script": (
         {"/s.css": "p { color: #111; }"},
         {"SCRIPT": "<script>vink.checked = true</script>"},
@@ -334,15 +339,19 @@ CASCADE = {
 
 @pytest.mark.browser  # starts Chromium itself, by its path
 def test_the_fingerprint_tells_apart_what_the_cascade_gives_and_nothing_else(page_server):
-    """The fingerprint reads style sheets, not every element's computed style, where it can (any change of a
-    rule changes it); another origin's sheet, which a page cannot read, falls back to the computed styles."""
+    """Two looks at a page match when what axe reads is the same: a changed rule that the page's elements do
+    not use leaves it so, a cache-busting query too; another origin's sheet, which a page cannot read, is
+    seen through the computed styles. With the previous look's document and sheets unchanged, its computed
+    styles are carried over without reading them again."""
     from helpers import serving_pages
 
     from a11ycheck.audit.audit_script import audit_script
     from a11ycheck.audit.chromium import ChromiumBrowser
     from a11ycheck.audit.config import BrowserConfig
 
-    fingerprint = audit_script().split("const COLLECTORS")[0] + "return pageFingerprint(null);"
+    functions = audit_script().split("const COLLECTORS")[0]
+    fingerprint = functions + "return pageFingerprint(null, arguments[0]);"
+    same = functions + "return sameView(arguments[0], arguments[1]);"
     wrong = []
     browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", 20, 20))
     try:
@@ -361,9 +370,25 @@ def test_the_fingerprint_tells_apart_what_the_cascade_gives_and_nothing_else(pag
                 looks = []
                 for files in (before, {**before, **after}):
                     browser.driver.get(serve(files))
-                    looks.append(browser.driver.execute_script(fingerprint))
-                if None in looks or (looks[0] != looks[1]) != differs:
+                    looks.append(browser.driver.execute_script(fingerprint, None))
+                if None in looks or browser.driver.execute_script(same, *looks) == differs:
                     wrong.append((case, looks))
+            browser.driver.get(serve(CASCADE["nothing changes"][0]))
+            document, sheets, _ = looks[0].split(".")
+            carried = browser.driver.execute_script(fingerprint, f"{document}.{sheets}.carried")
+            read_again = browser.driver.execute_script(fingerprint, f"{document}.other.carried")
     finally:
         browser.close()
     assert wrong == []
+    assert carried == f"{document}.{sheets}.carried"  # the computed styles were not read again
+    assert read_again == looks[0]
+
+
+def test_two_fingerprints_show_the_same_when_document_and_computed_styles_match():
+    from a11ycheck.audit.audit_script import same_view
+
+    assert same_view("d1.s1.c1", "d1.s2.c1")  # a shared sheet changed where this page does not use it
+    assert not same_view("d1.s1.c1", "d1.s1.c2")
+    assert not same_view("d1.s1.c1", "d2.s1.c1")
+    assert not same_view("d1.s1.c1", None) and not same_view(None, None)
+    assert not same_view("d1s1c1", "d1s1c1")  # an earlier format, never compared

@@ -104,29 +104,42 @@ function loadDeferred(until, then) {
 }
 """
 
-# A fingerprint of what axe would see (a11ycheck/reuse.py): a canonical walk of the rendered document,
-# open shadow roots and same-origin frames (elements with their attributes, form controls' state, text, and
-# the box axe's rules read), and the text of every style sheet of each of them. The computed styles follow
-# from those (the same engine, viewport and settings give the same cascade), so they are read only when a
-# sheet cannot be (another origin's, without CORS): then every element's computed styles (the ones axe's
-# rules read) and pseudo-elements' content are walked instead, which costs the browser about five times as
-# much (bench/README.md). Left out as what changes on every load without changing what axe sees: script,
-# noscript and template contents, nonce attributes, hidden inputs' values (CSRF tokens), csrf meta tags,
-# and the query strings of the resources a page and its style sheets load (cache-busting: ?v=123).
-# null when it cannot be computed: a frame of another origin (its content is out of reach), or a document
-# of more than MAX_FINGERPRINT_ELEMENTS elements.
+# A fingerprint of what axe would see (a11ycheck/reuse.py), in three parts, "DOCUMENT.SHEETS.STYLES":
+# - DOCUMENT, a canonical walk of the rendered document, its open shadow roots and same-origin frames:
+#   elements with their attributes, form controls' state, text, and the box axe's rules read;
+# - SHEETS, the text of every style sheet of each of them ("-" when one cannot be read: another origin's,
+#   served without CORS);
+# - STYLES, every element's computed styles (the ones axe's rules read) and pseudo-elements' content.
+# Two looks match when DOCUMENT and STYLES match. STYLES follows from DOCUMENT and SHEETS (the same engine,
+# viewport and settings give the same cascade), so when both equal the previous look's, STYLES is carried
+# over without reading it: an unchanged page costs about 7 ms of the browser instead of 24 (bench/README.md).
+# When only SHEETS differs (a shared style sheet changed), STYLES is read and decides, so a page the change
+# does not touch is still unchanged. Left out as what changes on every load without changing what axe
+# sees: script, noscript and template contents, nonce attributes, hidden inputs' values (CSRF tokens), csrf
+# meta tags, and the query strings of the resources a page and its style sheets load (cache-busting:
+# ?v=123). null when it cannot be computed: a frame of another origin (its content is out of reach), or a
+# document of more than MAX_FINGERPRINT_ELEMENTS elements.
 _FINGERPRINT_FUNCTION = r"""
-function pageFingerprint(roots) {
-  let h1 = 0x9e3779b9, h2 = 0x7f4a7c15, elements = 0, ok = true;
-  const parts = [], walked = [], visited = [];  // hashed once at the end
+function sameView(one, other) {
+  const a = String(one || '').split('.'), b = String(other || '').split('.');
+  return a.length === 3 && b.length === 3 && a[0] === b[0] && a[2] === b[2];
+}
+
+function pageFingerprint(roots, previous) {
+  let elements = 0, ok = true;
+  let parts = [];  // of the part being built, hashed when it is complete
+  const walked = [], visited = [];
   const add = (text) => { parts.push(String(text)); };
   const hashParts = () => {
+    let h1 = 0x9e3779b9, h2 = 0x7f4a7c15;
     const value = parts.join('\u001f');
+    parts = [];
     for (let i = 0; i < value.length; i++) {
       const c = value.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 2654435761);
       h2 = Math.imul(h2 ^ c, 1597334677);
     }
+    return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
   };
   const STYLES = ['display', 'visibility', 'opacity', 'color', 'background-color', 'background-image',
     'font-size', 'font-weight', 'font-style', 'line-height', 'letter-spacing', 'word-spacing',
@@ -202,6 +215,7 @@ function pageFingerprint(roots) {
   walk(document, window, 0);
   if (!ok) return null;
   if (roots) roots.push(...walked);
+  const documentPart = hashParts() + elements.toString(16);
   let readable = true;
   for (const root of walked) {
     const sheets = Array.from(root.styleSheets || []).concat(Array.from(root.adoptedStyleSheets || []));
@@ -211,25 +225,25 @@ function pageFingerprint(roots) {
     }
     add('\u001e');
   }
-  if (!readable) {  // a sheet of another origin: the styles it gives, element by element
-    const styleIds = new Map();  // a style tuple seen before is its number
-    for (const [node, view] of visited) {
-      const style = view.getComputedStyle(node);
-      let styles = '';
-      for (const name of STYLES) styles += style.getPropertyValue(name) + '|';
-      styles = withoutQueries(styles);
-      let styleId = styleIds.get(styles);
-      if (styleId === undefined) { styleId = styleIds.size; styleIds.set(styles, styleId); add(styles); }
-      add(styleId);
-      for (const pseudo of ['::before', '::after']) {
-        const content = view.getComputedStyle(node, pseudo).getPropertyValue('content');
-        if (content && content !== 'none' && content !== 'normal') add(pseudo + content);
-      }
+  const sheetsPart = readable ? hashParts() : '-';
+  const [lastDocument, lastSheets, lastStyles] = String(previous || '').split('.');
+  if (readable && lastDocument === documentPart && lastSheets === sheetsPart && lastStyles) return previous;
+  parts = [];
+  const styleIds = new Map();  // a style tuple seen before is its number
+  for (const [node, view] of visited) {
+    const style = view.getComputedStyle(node);
+    let styles = '';
+    for (const name of STYLES) styles += style.getPropertyValue(name) + '|';
+    styles = withoutQueries(styles);
+    let styleId = styleIds.get(styles);
+    if (styleId === undefined) { styleId = styleIds.size; styleIds.set(styles, styleId); add(styles); }
+    add(styleId);
+    for (const pseudo of ['::before', '::after']) {
+      const content = view.getComputedStyle(node, pseudo).getPropertyValue('content');
+      if (content && content !== 'none' && content !== 'normal') add(pseudo + content);
     }
   }
-  hashParts();
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0')
-    + elements.toString(16);
+  return `${documentPart}.${sheetsPart}.${hashParts()}`;
 }
 """.replace("MAX_FINGERPRINT_ELEMENTS", str(MAX_FINGERPRINT_ELEMENTS)).replace(
     "MAX_FRAME_DEPTH", str(MAX_FRAME_DEPTH)
@@ -306,7 +320,7 @@ const audit = (facts, part) => {
     if (window.__a11ycheckLeaving) { facts.leaving = true; return finish(null); }
     facts.collected = collect();
     const roots = [];
-    const first = pageFingerprint(roots);
+    const first = pageFingerprint(roots, previous);
     // axe runs on the page as `fingerprint` (walking `walked`) describes it: when nothing changes while axe
     // runs, that fingerprint stands for what axe saw. When axe still has work after this script (it is not
     // in every frame yet, or color-contrast runs on its own), the watch goes on until the caller has run
@@ -326,7 +340,7 @@ const audit = (facts, part) => {
       };
       return everywhere ? runAxe(options, part, afterAxe) : afterAxe(null);
     };
-    if (!previous || first === null || first !== previous) return axeThen(first, roots);
+    if (!previous || first === null || !sameView(first, previous)) return axeThen(first, roots);
     // What axe would see is what it saw last time: make sure the page holds still, and reuse its findings.
     const changed = watchChanges(roots);
     (window.__a11ycheckTimer || setTimeout)(() => {
@@ -381,6 +395,12 @@ else addEventListener('load', () => setTimeout(settleThenLook, 0), {once: true})
 """.replace("MAX_FRAME_DEPTH", str(MAX_FRAME_DEPTH)).replace("REUSE_RECHECK_MS", str(REUSE_RECHECK_MS))
 
 
+def same_view(fingerprint: str | None, other: str | None) -> bool:
+    """Whether two fingerprints (see pageFingerprint) say axe sees the same: document and computed styles."""
+    one, two = str(fingerprint or "").split("."), str(other or "").split(".")
+    return len(one) == 3 and len(two) == 3 and one[0] == two[0] and one[2] == two[2]
+
+
 # Asked once the caller has run what axe had left (see `axeThen`): whether the page changed since its
 # fingerprint was taken; true also when the watch is gone (the document was replaced).
 WATCH_RESULT = """
@@ -423,8 +443,8 @@ def audit_document(
     HTML is over `max_bytes`, which is not audited; "refreshTo" and "leaving" when the page sends the
     browser elsewhere at once; "collected", the collectors' results by name; "fingerprint", what axe saw,
     or None; "watching" when axe has work left for the caller, who asks WATCH_RESULT once it is done
-    whether the fingerprint still stands; "reusable" when it equals `previous_fingerprint`, held still,
-    and axe was not run), "axe":
+    whether the fingerprint still stands; "reusable" when it shows what `previous_fingerprint` showed
+    (`same_view`), held still, and axe was not run), "axe":
     run_axe's payload or None, "part": the rules run}. `options` is `axe.axe_options(...)`.
 
     "stale" is true when the document is one this script audited before and `url` did not replace it:

@@ -25,7 +25,13 @@ from selenium.common.exceptions import (
 )
 from urllib3.exceptions import HTTPError as Urllib3Error
 
-from a11ycheck.audit.audit_script import LAZY_WAIT_MS, SETTLE_TRACKER, WATCH_RESULT, audit_document
+from a11ycheck.audit.audit_script import (
+    LAZY_WAIT_MS,
+    SETTLE_TRACKER,
+    WATCH_RESULT,
+    audit_document,
+    same_view,
+)
 from a11ycheck.audit.axe import RULE_RESULT_KEYS, axe_options, axe_source, inject_axe_into_frames, run_axe
 from a11ycheck.audit.chromium import BrowserStartError, ChromiumBrowser
 from a11ycheck.audit.config import AuditLimits
@@ -279,7 +285,7 @@ def _load_and_run(
             away = _next_document(browser, url, limits, started)
         if away is not None:
             return _redirected(url, away, started, max_links)
-        if facts.get("reusable") and facts.get("fingerprint") == previous:
+        if facts.get("reusable") and same_view(facts.get("fingerprint"), previous):
             return _reused(url, facts, started)
         payload, part = outcome.get("axe"), outcome.get("part") or "all"
         if payload is None:  # axe is not in every frame yet (another site's frame): put it there, run it
