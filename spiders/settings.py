@@ -42,6 +42,10 @@ def crawl_settings(
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": "WARNING",
+        # Scrapy reads the source of a generator callback and parses it, for a warning meant for spider
+        # authors, on every response: its cache is keyed by the bound method, a new object each time.
+        # About 4 ms of the reactor thread a page (py-spy, 2026-12-03); the spider's callbacks are ours.
+        "WARN_ON_GENERATOR_RETURN_VALUE": False,
         # Before OffsiteMiddleware (50) and RobotsTxtMiddleware (100): nothing is sent, not even
         # a robots.txt request, to a host that leaves the site or the public internet.
         "DOWNLOADER_MIDDLEWARES": {
