@@ -29,8 +29,7 @@ WARM_UP = 5
 def axe_under_test(stock: bool, axe_file: str | None) -> str:
     """The script registered in every document: a11ycheck's (axe plus its color memo) or stock axe."""
     source = Path(axe_file).read_text(encoding="utf-8") if axe_file else axe.stock_axe_source()
-    parts = [source, axe._ALLOW_ALL_ORIGINS] + ([] if stock else [axe._PARSE_COLORS_ONCE])
-    return "\n".join(parts)
+    return axe.marked_axe(source, axe._ALLOW_ALL_ORIGINS, *([] if stock else [axe._PARSE_COLORS_ONCE]))
 
 
 def profile(pages: int, source: str, top: int, unchanged: bool = False) -> None:

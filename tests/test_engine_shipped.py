@@ -53,7 +53,7 @@ def test_a_missing_shipped_file_or_record_is_refused(tmp_path):
 def test_the_audit_runs_the_shipped_file_and_says_its_version():
     shipped = (AXE_DIR / "axe.min.js").read_text(encoding="utf-8")
     assert stock_axe_source() == shipped
-    assert axe_source().startswith(shipped)
+    assert axe_source().count(shipped) == 1  # with the mark and the settings around it
     assert axe_version() == "4.14.1"
 
 

@@ -32,6 +32,31 @@ def audit_then_next(pool, page_server, path):
     return result
 
 
+# A `window.axe` of the page's own that answers "nothing wrong": a site shipping axe-core, or one faking a
+# clean audit. a11ycheck's marked copy is put in its place; one the page made unreplaceable is an error.
+FAKE_AXE = (
+    "const clean = {violations: [], incomplete: [], passes: [], inapplicable: []};"
+    " window.axe = {run: () => Promise.resolve(clean), getRules: () => [], configure: () => undefined};"
+)
+
+
+@pytest.mark.parametrize("previous", [None, "an earlier look"])  # axe registered, or injected later
+def test_a_page_of_its_own_axe_is_audited_with_a11ychecks(pool, page_server, previous):
+    url = page_server.add("/nep", PAGE.format("Nep", f'<img src="/x.png"><script>{FAKE_AXE}</script>'))
+    result = pool.audit(url, 0, previous)
+    assert result.status == "ok" and [v.rule for v in result.violations] == ["image-alt"], result
+
+
+def test_a_page_that_will_not_let_its_own_axe_go_is_an_error(pool, page_server):
+    locked = f"{FAKE_AXE} Object.defineProperty(window, 'axe', {{writable: false, configurable: false}});"
+    url = page_server.add("/vast", PAGE.format("Vast", f'<img src="/x.png"><script>{locked}</script>'))
+    result = audit_then_next(pool, page_server, "/vast")
+    assert (result.status, result.error) == (
+        "error",
+        "axe failed: the page's own window.axe could not be replaced by a11ycheck's",
+    ), url
+
+
 def test_endless_javascript_loop_is_a_timeout(pool, page_server):
     page_server.add("/lus", PAGE.format("Lus", "<script>while (true) {}</script>"))
     result = audit_then_next(pool, page_server, "/lus")

@@ -12,7 +12,7 @@ from functools import cache
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from a11ycheck.audit.axe import MAX_FRAME_DEPTH, RUN_FUNCTION
+from a11ycheck.audit.axe import AXE_IS_OURS, MAX_FRAME_DEPTH, RUN_FUNCTION
 
 SHORT_TIMER_MS = 250  # a timer this short, set by the page, is let run before axe starts
 SETTLE_MS = 250  # but axe waits for such timers at most this long
@@ -293,7 +293,7 @@ const [options, requested, splitAt, settleMs, lazyMs, maxLinks, maxBytes, previo
 const done = arguments[arguments.length - 1];
 const axeEverywhere = (win, depth) => {
   try {
-    if (!(win.axe && win.axe.run)) return false;
+    if (!(AXE_IS_OURS)(win)) return false;
     if (depth >= MAX_FRAME_DEPTH) return true;
     for (const frame of win.document.querySelectorAll('iframe, frame')) {
       if (!frame.contentWindow || !axeEverywhere(frame.contentWindow, depth + 1)) return false;
@@ -392,7 +392,13 @@ const settleThenLook = () => {
 // may still be loading; it is looked at once loaded.
 if (document.readyState === 'complete') settleThenLook();
 else addEventListener('load', () => setTimeout(settleThenLook, 0), {once: true});
-""".replace("MAX_FRAME_DEPTH", str(MAX_FRAME_DEPTH)).replace("REUSE_RECHECK_MS", str(REUSE_RECHECK_MS))
+"""
+for _name, _value in (
+    ("MAX_FRAME_DEPTH", MAX_FRAME_DEPTH),
+    ("REUSE_RECHECK_MS", REUSE_RECHECK_MS),
+    ("AXE_IS_OURS", AXE_IS_OURS),
+):
+    _AUDIT_BODY = _AUDIT_BODY.replace(_name, str(_value))
 
 
 def same_view(fingerprint: str | None, other: str | None) -> bool:

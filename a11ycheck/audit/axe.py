@@ -47,11 +47,20 @@ _PARSE_COLORS_ONCE = """
 })();
 """
 MAX_SNIPPET = 600  # characters of element HTML and failure summary kept per node
+# a11ycheck's copy of axe carries this mark, so that a `window.axe` of the page's own (a site that ships
+# axe-core, or a page faking a clean result) is never the one run: where the mark is missing, a11ycheck's
+# axe is put in its place. A page's script can still tamper with anything in its own world; this keeps
+# out an accidental or naive substitute.
+_MARK = "if (window.axe !== before) Object.defineProperty(window.axe, '__a11ycheck', {value: true});"
+AXE_IS_OURS = "(w) => !!(w.axe && w.axe.run && w.axe.__a11ycheck === true)"
 
 # part: "all" rules, "without-contrast" (all but color-contrast) or "contrast" (color-contrast alone, if
 # the tags select it), so that a very large page can be audited in two runs (see page_audit.py).
 RUN_FUNCTION = """
 function runAxe(options, part, done) {
+  if (!(AXE_IS_OURS)(window)) {
+    return done({ok: false, error: "the page's own window.axe could not be replaced by a11ycheck's"});
+  }
   const run = {resultTypes: ['violations', 'incomplete'], iframes: true, frameWaitTime: options.frameWait};
   const rules = {};
   let tags = options.tags || [];
@@ -79,7 +88,7 @@ function runAxe(options, part, done) {
   }), (e) => done({ok: false, error: window.__a11ycheckLeaving
     ? 'the page navigated away during the audit' : String(e && e.message || e)}));
 }
-"""
+""".replace("AXE_IS_OURS", AXE_IS_OURS)
 # What one axe run returns per kind of result: two runs of a very large page (page_audit.py) add up.
 RULE_RESULT_KEYS = ("violations", "incomplete", "passes", "inapplicable")
 _RUN_SCRIPT = RUN_FUNCTION + "runAxe(arguments[0], arguments[1], arguments[arguments.length - 1]);"
@@ -94,8 +103,25 @@ def axe_options(tags: tuple[str, ...] | list[str], frame_wait_ms: int, wcag22: b
 @cache
 def axe_source() -> str:
     """The shipped axe-core (a11ycheck/engine/axe/), configured for frames of any origin and parsing each
-    color once per document."""
-    return stock_axe_source() + "\n" + _ALLOW_ALL_ORIGINS + "\n" + _PARSE_COLORS_ONCE
+    color once per document, with a11ycheck's mark."""
+    return marked_axe(stock_axe_source(), _ALLOW_ALL_ORIGINS, _PARSE_COLORS_ONCE)
+
+
+def marked_axe(source: str, *then: str) -> str:
+    """axe-core's `source` with a11ycheck's mark on the `window.axe` it makes, then the scripts `then`, run
+    only when it did make one. In a function of its own, so that it can run twice in one document."""
+    return "\n".join(
+        (
+            "(() => {",
+            "const before = window.axe;",
+            source,
+            _MARK,
+            "if ((AXE_IS_OURS)(window)) {",
+            *then,
+            "}",
+            "})();",
+        )
+    ).replace("AXE_IS_OURS", AXE_IS_OURS)
 
 
 @cache
@@ -105,14 +131,14 @@ def stock_axe_source() -> str:
 
 
 def axe_version() -> str:
-    first_line = axe_source()[:40]  # "/*! axe v4.14.1"
+    first_line = stock_axe_source()[:40]  # "/*! axe v4.14.1"
     return first_line.split("axe v", 1)[1].split()[0] if "axe v" in first_line else "unknown"
 
 
 def inject_axe_into_frames(driver: WebDriver, depth: int = 0) -> int:
     """Make sure axe is present in the current document and its frames; returns how many injections."""
     injected = 0
-    if not driver.execute_script("return typeof window.axe === 'object' && !!window.axe.run"):
+    if not driver.execute_script(f"return ({AXE_IS_OURS})(window)"):
         driver.execute_script(axe_source())
         injected += 1
     if depth >= MAX_FRAME_DEPTH:
