@@ -116,12 +116,12 @@ def marked_axe(source: str, *then: str) -> str:
             "const before = window.axe;",
             source,
             _MARK,
-            "if ((AXE_IS_OURS)(window)) {",
+            f"if (({AXE_IS_OURS})(window)) {{",
             *then,
             "}",
             "})();",
         )
-    ).replace("AXE_IS_OURS", AXE_IS_OURS)
+    )
 
 
 @cache
