@@ -125,6 +125,32 @@ function sameView(one, other) {
   return a.length === 3 && b.length === 3 && a[0] === b[0] && a[2] === b[2];
 }
 
+// The style sheets of a document or shadow root: its own and those set by script.
+function ownSheets(root) {
+  return Array.from(root.styleSheets || []).concat(Array.from(root.adoptedStyleSheets || []));
+}
+
+// Whether a sheet is switched off, and its media.
+function sheetState(sheet) {
+  return `${sheet.disabled}|${sheet.media ? sheet.media.mediaText : ''}`;
+}
+
+// A sheet's state, rules and the sheets it imports; null when one of them belongs to another origin.
+function sheetText(sheet) {
+  let rules;
+  try { rules = Array.from(sheet.cssRules); } catch (e) { return null; }
+  const texts = [sheetState(sheet)];
+  for (const rule of rules) {
+    if (rule.styleSheet) {
+      const imported = sheetText(rule.styleSheet);
+      if (imported === null) return null;
+      texts.push(imported);
+    }
+    texts.push(rule.cssText);
+  }
+  return texts.join('\n');
+}
+
 function pageFingerprint(roots, previous) {
   let elements = 0, ok = true;
   let parts = [];  // of the part being built, hashed when it is complete
@@ -166,21 +192,6 @@ function pageFingerprint(roots, previous) {
   // :placeholder-shown) or axe reads.
   const controlState = (node) => [node.checked, node.selected, node.indeterminate, node.value === '',
     node.validity ? node.validity.valid : ''].join(',');
-  // The rules of a sheet and the sheets it imports; null when one of them belongs to another origin.
-  const sheetText = (sheet) => {
-    let rules;
-    try { rules = Array.from(sheet.cssRules); } catch (e) { return null; }
-    const texts = [`${sheet.disabled}|${sheet.media ? sheet.media.mediaText : ''}`];
-    for (const rule of rules) {
-      if (rule.styleSheet) {
-        const imported = sheetText(rule.styleSheet);
-        if (imported === null) return null;
-        texts.push(imported);
-      }
-      texts.push(rule.cssText);
-    }
-    return texts.join('\n');
-  };
   const walk = (root, view, depth) => {
     if (root.nodeType !== 1) walked.push(root);  // a document or a shadow root
     for (let node = root.firstChild; node && ok; node = node.nextSibling) {
@@ -218,8 +229,7 @@ function pageFingerprint(roots, previous) {
   const documentPart = hashParts() + elements.toString(16);
   let readable = true;
   for (const root of walked) {
-    const sheets = Array.from(root.styleSheets || []).concat(Array.from(root.adoptedStyleSheets || []));
-    for (const sheet of sheets) {
+    for (const sheet of ownSheets(root)) {
       const text = sheetText(sheet);
       if (text === null) readable = false; else add(withoutQueries(text));
     }
@@ -260,14 +270,9 @@ _CHANGE_WATCH_FUNCTION = """
 function watchChanges(roots) {
   let changed = false;
   const observer = new MutationObserver(() => { changed = true; });
-  const sheets = () => roots.map((root) => {
-    const own = Array.from(root.styleSheets || []).concat(Array.from(root.adoptedStyleSheets || []));
-    return own.map((sheet) => {
-      const state = `${sheet.disabled}|${sheet.media ? sheet.media.mediaText : ''}|`;
-      try { return state + Array.from(sheet.cssRules, (r) => r.cssText).join('\\n'); }
-      catch (e) { return state; }
-    }).join('\\f');
-  }).join(';');
+  const sheets = () => roots
+    .map((root) => ownSheets(root).map((sheet) => sheetText(sheet) ?? sheetState(sheet)).join('\\f'))
+    .join(';');
   const before = sheets();
   for (const root of roots) {
     observer.observe(root, {subtree: true, childList: true, attributes: true, characterData: true});
