@@ -292,6 +292,14 @@ def test_renderers_run_with_the_engine_flags(pool, page_server):
     ]
     (js_flags,) = [arg for arg in ENGINE_ARGS if arg.startswith("--js-flags=")]
     assert renderers and all(js_flags in arguments for arguments in renderers), renderers
+    # chromedriver merges the features switched off into one switch: RenderDocument's (ENGINE_ARGS) with
+    # the calls home's (CHROMIUM_ARGS); were they two, Chromium would take only the last
+    command_lines = [_command_line(pid) for pid in live_group_members(browser.process_group)]
+    (main,) = [line for line in command_lines if "--user-data-dir=" in line and "--type=" not in line]
+    (disabled,) = [arg for arg in main.split() if arg.startswith("--disable-features=")]
+    assert {"RenderDocument", "Translate", "NetworkTimeServiceQuerying"} <= set(
+        disabled.split("=", 1)[1].split(",")
+    ), disabled
 
 
 def test_a_new_browser_opens_about_blank_and_nothing_else():
