@@ -274,3 +274,11 @@ def test_rows_left_empty_or_at_needs_review_are_not_tested(review_path):
     assert by_key[(CONTACT, "1.3.1")] is None  # needs-review as written
     assert by_key[(HOME, "1.4.3")] is None  # empty
     assert by_key[(HOME, "1.1.1")] == "failed"  # axe's failure, pre-filled and left as it was
+
+
+def test_a_cell_too_large_for_a_csv_reader_is_a_problem_at_its_line(review_path):
+    fill(review_path, {(0, "1.3.1"): {"verdict": "failed", "note": "x" * 140_000}})
+    assert problems_of(review_path) == [
+        f"{review_path}:{line_of(0, '1.3.1')}: "
+        "not a readable CSV file: field larger than field limit (131072)"
+    ]

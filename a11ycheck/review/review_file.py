@@ -7,7 +7,7 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -220,19 +220,11 @@ class _ReviewReader:
             return None
 
     def _records(self, text: str) -> tuple[list[str] | None, list[tuple[int, list[str]]]]:
-        """The header and the rows, each with the line it starts on; comma or semicolon separated (a
-        spreadsheet in a Belgian locale saves with semicolons)."""
-        first = next((line for line in text.splitlines() if line.strip()), "")
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+        """The header and the rows, each with the line it starts on."""
         header: list[str] | None = None
         records: list[tuple[int, list[str]]] = []
-        line = 1
         try:
-            for record in reader:
-                start, line = line, reader.line_num + 1
-                if not any(cell.strip() for cell in record):
-                    continue
+            for start, record in csv_records(text):
                 if header is None:
                     header = record
                     continue
@@ -240,8 +232,8 @@ class _ReviewReader:
                 if len(records) > MAX_ROWS:
                     self.problem(start, f"more than {MAX_ROWS:,} rows: this is not a review file")
                     break
-        except csv.Error as exc:
-            self.problem(line, f"not a readable CSV file: {exc}")
+        except UnreadableCsv as exc:
+            self.problem(exc.line, f"not a readable CSV file: {exc.reason}")
         return header, records
 
     def _columns(self, header: list[str]) -> dict[str, int] | None:
@@ -329,3 +321,28 @@ class _ReviewReader:
             found = self.automated.get(key)
             return found is not None and found.verdict == FAILED
         return said == FAILED
+
+
+class UnreadableCsv(ValueError):
+    """The CSV reader gave up at `line`."""
+
+    def __init__(self, line: int, reason: str):
+        super().__init__(f"line {line}: {reason}")
+        self.line = line
+        self.reason = reason
+
+
+def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """The records of a review file that are not blank, each with the line it starts on; comma or semicolon
+    separated (a spreadsheet in a Belgian locale saves with semicolons). UnreadableCsv where it breaks."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    line = 1
+    try:
+        for record in reader:
+            start, line = line, reader.line_num + 1
+            if any(cell.strip() for cell in record):
+                yield start, record
+    except csv.Error as exc:
+        raise UnreadableCsv(line, str(exc)) from exc

@@ -4,8 +4,6 @@ Tool report) and stores its verdicts with the author and the date. Nothing of a 
 stored. docs/review.md describes the file and the rules.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +17,8 @@ from a11ycheck.review.review_file import (
     REQUIRED_COLUMNS,
     ReviewFileProblem,
     ReviewFileProblems,
+    UnreadableCsv,
+    csv_records,
     read_review_file,
     write_review_file,
 )
@@ -201,16 +201,9 @@ def _first_sample_cell(path: Path) -> tuple[int, str] | None:
         text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     column: int | None = None
-    line = 1
     try:
-        for record in reader:
-            start, line = line, reader.line_num + 1
-            if not any(cell.strip() for cell in record):
-                continue
+        for start, record in csv_records(text):
             if column is None:
                 names = [cell.strip().lower() for cell in record]
                 if not set(REQUIRED_COLUMNS) <= set(names):
@@ -218,7 +211,7 @@ def _first_sample_cell(path: Path) -> tuple[int, str] | None:
                 column = names.index("sample")
                 continue
             return start, record[column].strip() if column < len(record) else ""
-    except csv.Error:
+    except UnreadableCsv:
         return None
     return None
 
