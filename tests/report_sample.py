@@ -35,6 +35,7 @@ from a11ycheck.store import PageRecord, Store
 from a11ycheck.vocabulary.results import NodeResult, PageResult, RenderedPage, RuleResult
 
 TODAY = date(2026, 3, 1)
+IDS_FILE = "ids.json"  # build_sample's ids, next to the database build_sample_reports makes
 PAYLOAD = "<script>window.__pwned=1</script>"
 IMG_PAYLOAD = '"><img src=x onerror=window.__pwned=1>'
 HOSTILE_ORGANISATION = "../../../etc/evil"
@@ -325,7 +326,8 @@ def build_sample_reports(
     """The sample database in `folder`, its report in each language in `folder / lang`, and with `mail`
     that municipality's single Dutch file in `folder / "mail"`."""
     url = f"sqlite:///{folder / 'a11ycheck.db'}"
-    build_sample(url, folder / "charters")
+    ids = build_sample(url, folder / "charters")
+    (folder / IDS_FILE).write_text(json.dumps(ids), encoding="utf-8")
     store = Store(url)
     charters = folder / "charters"
     requests = [ReportRequest(folder / lang, lang, charters_dir=charters, today=TODAY) for lang in langs]
@@ -337,6 +339,11 @@ def build_sample_reports(
     finally:
         store.close()
     return folder
+
+
+def sample_ids(folder: Path) -> dict[str, int]:
+    """The ids `build_sample` returned for the database build_sample_reports made in `folder`."""
+    return json.loads((folder / IDS_FILE).read_text(encoding="utf-8"))
 
 
 def add_reviewed_sample(store: Store, run_id: int, pages: list[str]) -> None:

@@ -1,29 +1,22 @@
 """The report's documents: a section per organisation (which document failed what, worst first, with links)
-and a column on the overview, from the sample database (tests/report_sample.py: Gent's latest crawl
-found five documents). Fast: no browser; test_report_browser.py audits the same pages in Chromium."""
+and a column on the overview, from the sample database and its reports (tests/report_sample.py, conftest's
+`sample_reports`: Gent's latest crawl found five documents). Fast: no browser; test_report_browser.py
+audits the same pages in Chromium."""
 
 import lxml.html
 import pytest
-from report_sample import PAYLOAD, TODAY, build_sample
+from report_sample import PAYLOAD, sample_ids
 
 from a11ycheck.charters.document_tallies import DocumentCounts, document_counts
-from a11ycheck.report.build import ReportRequest, build_report
 from a11ycheck.store import Store
 
 GENT = "https://www.gent.be"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("report-documents")
-    url = f"sqlite:///{folder / 'a11ycheck.db'}"
-    ids = build_sample(url, folder / "charters")
-    store = Store(url)
-    build_report(store, ReportRequest(out=folder / "nl", charters_dir=folder / "charters", today=TODAY))
-    build_report(
-        store, ReportRequest(out=folder / "en", lang="en", charters_dir=folder / "charters", today=TODAY)
-    )
-    yield folder, store, ids
+def built(sample_reports):
+    store = Store(f"sqlite:///{sample_reports / 'a11ycheck.db'}")
+    yield sample_reports, store, sample_ids(sample_reports)
     store.close()
 
 
