@@ -294,9 +294,9 @@ def test_renderers_run_with_the_engine_flags(pool, page_server):
     assert renderers and all(js_flags in arguments for arguments in renderers), renderers
     # chromedriver merges the features switched off into one switch: RenderDocument's (ENGINE_ARGS) with
     # the calls home's (CHROMIUM_ARGS); were they two, Chromium would take only the last
-    command_lines = [_command_line(pid) for pid in live_group_members(browser.process_group)]
-    (main,) = [line for line in command_lines if "--user-data-dir=" in line and "--type=" not in line]
-    (disabled,) = [arg for arg in main.split() if arg.startswith("--disable-features=")]
+    (disabled,) = [
+        arg for arg in _browser_command_line(browser).split() if arg.startswith("--disable-features=")
+    ]
     assert {"RenderDocument", "Translate", "NetworkTimeServiceQuerying"} <= set(
         disabled.split("=", 1)[1].split(",")
     ), disabled
@@ -312,8 +312,7 @@ def test_a_new_browser_opens_about_blank_and_nothing_else():
         assert driver.current_url == "about:blank"
         assert driver.execute_script("return history.length") == 1
         # chromedriver drives it over a pipe: no DevTools port for other local processes to connect to
-        command_lines = [_command_line(pid) for pid in live_group_members(browser.process_group)]
-        (main,) = [line for line in command_lines if "--user-data-dir=" in line and "--type=" not in line]
+        main = _browser_command_line(browser)
         assert "--remote-debugging-pipe" in main and "--remote-debugging-port" not in main, main
     finally:
         browser.kill()
@@ -362,6 +361,13 @@ def _hosts_in_net_log(path) -> set[str]:
                 if host:
                     hosts.add(host)
     return hosts
+
+
+def _browser_command_line(browser: ChromiumBrowser) -> str:
+    """The command line of the browser's main Chromium process (not its helpers, not chromedriver)."""
+    command_lines = [_command_line(pid) for pid in live_group_members(browser.process_group)]
+    (main,) = [line for line in command_lines if "--user-data-dir=" in line and "--type=" not in line]
+    return main
 
 
 def _command_line(pid: int) -> str:

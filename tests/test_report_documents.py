@@ -5,12 +5,10 @@ audits the same pages in Chromium."""
 
 import lxml.html
 import pytest
-from report_sample import PAYLOAD, sample_ids
+from report_sample import GENT, PAYLOAD, sample_ids
 
 from a11ycheck.charters.document_tallies import DocumentCounts, document_counts
 from a11ycheck.store import Store
-
-GENT = "https://www.gent.be"
 
 
 @pytest.fixture(scope="module")
