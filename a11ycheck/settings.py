@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from platformdirs import user_data_path
 
-from a11ycheck.audit.config import AuditLimits, BrowserConfig, find_executable
+from a11ycheck.audit.config import CHROMIUM_NAMES, AuditLimits, BrowserConfig, find_executable
 from a11ycheck.errors import UserError
 
 ENV_PREFIX = "A11YCHECK_"
@@ -48,7 +48,9 @@ class Settings:
     )
     charters: Path = _setting(Path("charters"), "Folder of charter files (<slug>.yaml)")
     reports: Path = _setting(Path("reports"), "Folder the HTML report is written to")
-    chromium: str | None = _setting(None, "Chromium executable", shown="`chromium` on PATH")
+    chromium: str | None = _setting(
+        None, "Chromium executable", shown="`chromium-headless-shell`, else `chromium`, on PATH"
+    )
     chromedriver: str | None = _setting(None, "chromedriver executable", shown="`chromedriver` on PATH")
     browser_url: str | None = _setting(
         None, "A Selenium Grid (remote WebDriver) URL instead of local Chromium", shown="local browsers"
@@ -209,7 +211,7 @@ class Settings:
         return BrowserConfig(
             chromium_path=find_executable(
                 self.chromium,
-                ("chromium", "chromium-browser", "google-chrome"),
+                CHROMIUM_NAMES,
                 "Chromium",
                 env_name("chromium"),
             ),

@@ -45,6 +45,7 @@ import redis
 from a11ycheck.spiders.settings import crawl_settings
 from sqlalchemy import create_engine, text
 
+from a11ycheck.audit.config import installed_chromium
 from a11ycheck.models import Site
 from a11ycheck.store import Store
 from bench.compare import ROOT
@@ -57,7 +58,7 @@ PER_HOST = inspect.signature(crawl_settings).parameters["concurrent_per_host"].d
 PG_ADMIN = os.environ.get("A11YCHECK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 BROKER = "redis://127.0.0.1:6379/9"
 WORKERS = 2
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+CHROMIUM, CHROMEDRIVER = installed_chromium(), "/usr/bin/chromedriver"
 
 
 def site_sizes(sites: int, pages: int, seed: int = 1) -> list[int]:

@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from a11ycheck.audit.chromium import CHROMIUM_ARGS
+from a11ycheck.audit.config import installed_chromium
 from bench.proctree import MB, TreeMemory
 from bench.site_generator import MunicipalSite, SiteServer
 
@@ -42,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 A11YCHECK = str(Path(PYTHON).with_name("a11ycheck"))
 PA11Y_CI = ROOT / "bench" / "node" / "node_modules" / "pa11y-ci" / "bin" / "pa11y-ci.js"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = installed_chromium()
 # the rendering flags of a11ycheck's browsers (and the plain loop's), V8 as it comes (see ENGINE_ARGS)
 CHROMIUM_FLAGS = list(CHROMIUM_ARGS)
 TOOLS = ("a11ycheck-audit", "a11ycheck-crawl", "plain-loop", "pa11y-ci")

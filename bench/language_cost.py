@@ -18,7 +18,7 @@ import time
 from dataclasses import replace
 
 from a11ycheck.audit.chromium import ChromiumBrowser
-from a11ycheck.audit.config import AuditLimits, BrowserConfig
+from a11ycheck.audit.config import AuditLimits, BrowserConfig, installed_chromium
 from a11ycheck.audit.page_audit import audit_page, prepare_browser
 from a11ycheck.language.observer import LanguageObserver
 from a11ycheck.page_observers import collectors
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     times: dict[str, list[float]] = {"on": [], "off": [], "scoring": []}
     levels: dict[str | None, int] = {}
     with SiteServer(site) as server:
-        browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver"))
+        browser = ChromiumBrowser(BrowserConfig(installed_chromium(), "/usr/bin/chromedriver"))
         try:
             prepare_browser(browser)
             urls = site.urls(server.base_url)[: args.pages]

@@ -18,13 +18,13 @@ import time
 
 from a11ycheck.audit.audit_script import REUSE_RECHECK_MS
 from a11ycheck.audit.chromium import ChromiumBrowser
-from a11ycheck.audit.config import AuditLimits, BrowserConfig
+from a11ycheck.audit.config import AuditLimits, BrowserConfig, installed_chromium
 from a11ycheck.audit.page_audit import audit_page, axe_in_new_documents, prepare_browser
 from bench.proctree import tree_cpu_seconds
 from bench.site_generator import MunicipalSite, SiteServer
 
 WARM_UP = 5
-CONFIG = BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver")
+CONFIG = BrowserConfig(installed_chromium(), "/usr/bin/chromedriver")
 
 
 def per_page(browser: ChromiumBrowser, urls: list[str], visit) -> tuple[float, float]:

@@ -88,9 +88,14 @@ def browser_trees(members) -> list[set[int]]:
     roots = [
         pid
         for pid in members
-        if names[pid] == "chromium" and names.get(processes.get(pid, (0,))[0]) != "chromium"
+        if _chromium(names[pid]) and not _chromium(names.get(processes.get(pid, (0,))[0], ""))
     ]
     return [set(tree_members(root)) for root in roots]
+
+
+def _chromium(name: str) -> bool:
+    """A process of chromium or of chromium-headless-shell (whose name the kernel cuts to 15 characters)."""
+    return name.startswith("chromium")
 
 
 def tree_rss(root: int) -> tuple[int, int]:

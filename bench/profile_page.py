@@ -19,7 +19,7 @@ from pathlib import Path
 
 from a11ycheck.audit import axe, page_audit
 from a11ycheck.audit.chromium import ChromiumBrowser
-from a11ycheck.audit.config import AuditLimits, BrowserConfig
+from a11ycheck.audit.config import AuditLimits, BrowserConfig, installed_chromium
 from a11ycheck.audit.page_audit import audit_page, prepare_browser
 from bench.site_generator import MunicipalSite, SiteServer
 
@@ -38,7 +38,7 @@ def profile(pages: int, source: str, top: int, unchanged: bool = False) -> None:
     site = MunicipalSite(max(300, pages + WARM_UP + 12))
     self_time: collections.Counter = collections.Counter()
     with SiteServer(site) as server:
-        browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver"))
+        browser = ChromiumBrowser(BrowserConfig(installed_chromium(), "/usr/bin/chromedriver"))
         try:
             prepare_browser(browser)
             urls = site.urls(server.base_url)[12 : 12 + WARM_UP + pages]  # leaf and archive pages

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs what a11ycheck needs on a fresh Debian machine: Debian's chromium and chromium-driver (never a
-# downloaded browser), then a .venv on Python 3.12 with the package. Safe to run again: it skips what is there.
+# Installs what a11ycheck needs on a fresh Debian machine: Debian's chromium, chromium-headless-shell and
+# chromium-driver (never a downloaded browser), then a .venv on Python 3.12 with the package. Safe to run
+# again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromium-headless-shell >/dev/null 2>&1 || missing+=(chromium-headless-shell)  # what audits run in
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)  # validates docker-compose.yml in tests
 if [ ${#missing[@]} -gt 0 ]; then

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import PageServer, run_cli, serving_pages
+from helpers import CHROMIUM, PageServer, run_cli, serving_pages
 from sqlalchemy import create_engine, text
 
 PG_ADMIN_URL = os.environ.get("A11YCHECK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -49,7 +49,7 @@ def pytest_configure(config: pytest.Config) -> None:
     """Stand-ins for chromium and chromedriver that log being started and fail. A run that leaves browser
     tests out (`make test-fast`) puts them first on PATH for everything, fixtures of any scope included."""
     folder = Path(tempfile.mkdtemp(prefix="a11ycheck-not-chromium-"))
-    for name in ("chromium", "chromedriver"):
+    for name in ("chromium-headless-shell", "chromium", "chromedriver"):
         script = folder / name
         script.write_text(NOT_CHROMIUM.format(log=folder / "started.log"))
         script.chmod(0o755)
@@ -98,7 +98,7 @@ def driver():
     from a11ycheck.audit.chromium import ChromiumBrowser
     from a11ycheck.audit.config import BrowserConfig
 
-    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", script_timeout=10))
+    browser = ChromiumBrowser(BrowserConfig(CHROMIUM, "/usr/bin/chromedriver", script_timeout=10))
     try:
         yield browser.driver
     finally:

@@ -21,6 +21,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from a11ycheck.audit.config import installed_chromium
+
+CHROMIUM = installed_chromium()  # the tests run the Chromium users get by default
+
 Handler = Callable[[BaseHTTPRequestHandler], None]
 
 

@@ -5,6 +5,7 @@ import itertools
 from collections.abc import Iterator
 
 import pytest
+from helpers import CHROMIUM
 
 from a11ycheck.audit.axe import axe_source, stock_axe_source
 from a11ycheck.audit.chromium import ChromiumBrowser
@@ -115,7 +116,7 @@ def many_colors_page() -> str:
 @pytest.fixture(scope="module")
 def bare_browser() -> Iterator[ChromiumBrowser]:
     """A browser with nothing registered, so each test decides which axe a document gets."""
-    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver"))
+    browser = ChromiumBrowser(BrowserConfig(CHROMIUM, "/usr/bin/chromedriver"))
     yield browser
     browser.close()
 
@@ -171,7 +172,7 @@ def test_a_document_of_an_audit_browser_parses_each_color_string_once_across_axe
     _in_fresh_document(bare_browser, url, stock_axe_source())
     stock = [bare_browser.driver.execute_async_script(RUN_CONTRAST_COUNTING) for _ in range(2)]
     assert stock[0] >= 10 and stock[1] == 2 * stock[0]  # each distinct string once per run
-    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver"))
+    browser = ChromiumBrowser(BrowserConfig(CHROMIUM, "/usr/bin/chromedriver"))
     try:
         prepare_browser(browser)  # registers axe for every new document, as the pool does
         browser.driver.get(url)

@@ -129,7 +129,11 @@ def test_one_variable_switches_the_workers_to_rabbitmq():
 def test_the_image_installs_the_package_with_debians_chromium():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "FROM python:3.12-slim" in dockerfile
-    assert "chromium chromium-driver" in dockerfile and "pip install --no-cache-dir ." in dockerfile
+    assert (
+        "chromium-headless-shell chromium-driver" in dockerfile
+        and "pip install --no-cache-dir ." in dockerfile
+    )
+    assert "A11YCHECK_CHROMIUM=/usr/bin/chromium-headless-shell" in dockerfile
     assert 'ENTRYPOINT ["a11ycheck"]' in dockerfile
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".git", ".venv", "tests"} <= set(ignored)

@@ -216,7 +216,7 @@ def _chromium_descendants(pid: int) -> list[int]:
         current = todo.pop()
         for child in children.get(current, []):
             todo.append(child)
-            if names.get(child) == "chromium":
+            if names.get(child, "").startswith("chromium"):  # chromium-headless-shell: "chromium-headle"
                 found.append(child)
     return found
 

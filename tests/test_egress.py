@@ -9,7 +9,7 @@ import socket
 
 import pytest
 from a11ycheck.spiders import browser_fetch
-from helpers import exported_pages, respond, run_cli, wait_until
+from helpers import CHROMIUM, exported_pages, respond, run_cli, wait_until
 
 from a11ycheck import egress
 from a11ycheck.audit.config import AuditLimits, BrowserConfig
@@ -48,7 +48,7 @@ def guarded_pool(guard: EgressGuard) -> BrowserPool:
     """One browser behind `guard`. The resolver rule is the safety net: were the guard bypassed, the
     browser's lookups of other names would fail on this machine instead of asking a DNS server."""
     config = BrowserConfig(
-        "/usr/bin/chromium",
+        CHROMIUM,
         "/usr/bin/chromedriver",
         extra_args=("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",),
         egress_proxy=guard.address,
@@ -253,7 +253,7 @@ def test_a_crawled_page_that_redirects_to_a_metadata_host_is_refused(page_server
     # ever be bypassed: then the name would fail to resolve here instead of reaching a DNS server.
     wrapper = tmp_path / "chromium"
     wrapper.write_text(
-        '#!/bin/sh\nexec /usr/bin/chromium "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" "$@"\n'
+        f'#!/bin/sh\nexec {CHROMIUM} "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" "$@"\n'
     )
     wrapper.chmod(0o755)
 

@@ -4,7 +4,7 @@ color-contrast alone) and, when color-contrast does not finish, recorded as part
 import json
 import time
 
-from helpers import run_cli
+from helpers import CHROMIUM, run_cli
 
 from a11ycheck.audit.audit_script import audit_document
 from a11ycheck.audit.axe import axe_options, run_axe
@@ -53,7 +53,7 @@ SPLIT_TAGS = ("wcag111", "wcag2aa")
 
 def pool_with(axe_timeout: float, split_at: int, tags: tuple[str, ...] = ()) -> BrowserPool:
     config = BrowserConfig(
-        "/usr/bin/chromium", "/usr/bin/chromedriver", page_load_timeout=20, script_timeout=axe_timeout
+        CHROMIUM, "/usr/bin/chromedriver", page_load_timeout=20, script_timeout=axe_timeout
     )
     limits = AuditLimits(
         page_load_timeout=20,
@@ -71,7 +71,7 @@ def limit_between_the_two_runs(url: str) -> float:
     so the test holds on a fast machine and on a loaded one: the first run twice and color-contrast once
     (the slow one), each in a fresh document; the limit is the geometric mean of the first run's slower
     time and color-contrast's, the same factor of room (at least 3) on either side."""
-    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", 60, 300))
+    browser = ChromiumBrowser(BrowserConfig(CHROMIUM, "/usr/bin/chromedriver", 60, 300))
     first, contrast = [], []
     try:
         prepare_browser(browser)

@@ -5,6 +5,7 @@ content a script adds after load) is audited again, and the findings of a re-aud
 import json
 
 import pytest
+from helpers import CHROMIUM
 
 PAGE = """<!doctype html><html lang="nl"><head><title>{title}</title>
 <link rel="stylesheet" href="/stijl.css?v={version}"></head>
@@ -210,7 +211,7 @@ def test_a_change_while_axe_runs_is_noticed_wherever_it_is(page_server, change):
     from a11ycheck.audit.config import BrowserConfig
 
     script, noticed = CHANGES[change]
-    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", 20, 20))
+    browser = ChromiumBrowser(BrowserConfig(CHROMIUM, "/usr/bin/chromedriver", 20, 20))
     try:
         browser.driver.get(page_server.add("/", WATCHED))
         watched = browser.driver.execute_script(
@@ -252,7 +253,7 @@ def test_a_change_while_the_rest_of_axe_runs_leaves_no_fingerprint(page_server, 
     change = "document.getElementById('tekst').textContent = 'Anders';" if changes else ""
     html = AXE_TAKEN if page == "axe injected later" else SECOND_RUN
     limits = AuditLimits(split_at_elements=1 if page == "color-contrast on its own" else 10_000)
-    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", 20, 20))
+    browser = ChromiumBrowser(BrowserConfig(CHROMIUM, "/usr/bin/chromedriver", 20, 20))
     try:
         prepare_browser(browser)
         result = audit_page(browser, page_server.add("/", html.replace("CHANGE", change)), limits)
@@ -277,7 +278,7 @@ def test_a_page_expected_unchanged_loads_without_axe_and_gets_it_when_it_changed
     page_server.add("/stijl.css?v=1", GOOD_CSS, content_type="text/css")
     axe_here = "return typeof window.axe"
     limits = AuditLimits()
-    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", 20, 20))
+    browser = ChromiumBrowser(BrowserConfig(CHROMIUM, "/usr/bin/chromedriver", 20, 20))
     try:
         prepare_browser(browser)
         full = audit_page(browser, url, limits)
@@ -353,7 +354,7 @@ def test_the_fingerprint_tells_apart_what_the_cascade_gives_and_nothing_else(pag
     fingerprint = functions + "return pageFingerprint(null, arguments[0]);"
     same = functions + "return sameView(arguments[0], arguments[1]);"
     wrong = []
-    browser = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", 20, 20))
+    browser = ChromiumBrowser(BrowserConfig(CHROMIUM, "/usr/bin/chromedriver", 20, 20))
     try:
         with serving_pages() as other:
 

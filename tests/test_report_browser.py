@@ -5,6 +5,7 @@ import re
 import shutil
 
 import pytest
+from helpers import CHROMIUM
 from report_sample import PAYLOAD, TODAY, build_sample
 
 from a11ycheck.audit.chromium import ChromiumBrowser
@@ -14,7 +15,7 @@ from a11ycheck.report.build import ReportRequest, build_report
 from a11ycheck.report.serve import ReportServer
 from a11ycheck.store import Store
 
-CONFIG = BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver", page_load_timeout=15, script_timeout=60)
+CONFIG = BrowserConfig(CHROMIUM, "/usr/bin/chromedriver", page_load_timeout=15, script_timeout=60)
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 
 # Runs before any page script: counts dialogs instead of letting the driver accept them silently.

@@ -61,14 +61,13 @@ ENGINE_ARGS = (
     "--disable-back-forward-cache",
     "--disable-features=RenderDocument",
 )
-# The profile's preferences. No downloads, ever. And the first tab opens about:blank, not the new tab page:
-# Debian's Chromium searches with DuckDuckGo, so its new tab page first loads start.duckduckgo.com, a
-# request to the internet at every browser start, and chromedriver holds the first command until that
-# navigation ends (up to 5 s where the name does not resolve; bench/README.md).
+# The profile's preferences. No downloads, ever. The first tab opens the empty page chromedriver names on
+# the command line (data:,), not the new tab page: Debian's Chromium searches with DuckDuckGo, so its new
+# tab page first loads start.duckduckgo.com, a request to the internet at every browser start, and
+# chromedriver holds the first command until that navigation ends (up to 5 s where the name does not
+# resolve; bench/README.md).
 BROWSER_PREFS = {
     "download_restrictions": 3,
-    "session.restore_on_startup": 4,  # open the pages in session.startup_urls
-    "session.startup_urls": ["about:blank"],
     "net.network_prediction_options": 2,  # no DNS prefetching or preconnecting to the hosts links point to
 }
 
@@ -92,7 +91,6 @@ class ChromiumBrowser:
         options = webdriver.ChromeOptions()
         for arg in CHROMIUM_ARGS + ENGINE_ARGS + config.extra_args:
             options.add_argument(arg)
-        options.add_argument(f"--user-data-dir={self._profile_dir}")
         options.page_load_strategy = "normal"
         # alert/confirm/beforeunload never block an audit; accepting lets navigation away go on
         options.unhandled_prompt_behavior = "accept"
@@ -114,10 +112,15 @@ class ChromiumBrowser:
                     # proxy for loopback unless told so)
                     options.add_argument(f"--proxy-server=http://{config.egress_proxy}")
                     options.add_argument("--proxy-bypass-list=<-loopback>")
+                # chromedriver makes the profile (and opens its first tab on data:,) in its temporary
+                # folder, which is ours: kill_leftover_browsers finds the browser by it, kill() removes it.
+                # A profile folder of our own (--user-data-dir) would leave chromium-headless-shell without
+                # any tab, as chromedriver then names no first page.
                 self._service = Service(
                     config.chromedriver_path,
                     popen_kw={"start_new_session": True},
                     log_output=subprocess.DEVNULL,
+                    env={**os.environ, "TMPDIR": self._profile_dir},
                 )
                 self.driver = webdriver.Chrome(service=self._service, options=options)
         except WebDriverException as exc:
@@ -148,8 +151,8 @@ class ChromiumBrowser:
     def kill(self) -> None:
         """Stop the browser and every process it started; safe to call twice and from another thread."""
         process = self._service.process if self._service else None
-        if process is not None and process.poll() is None:
-            _kill_group(process)
+        if process is not None:
+            _kill_group(process)  # even when the driver has quit: its browser may not have
         elif self._service is None and getattr(self, "driver", None) is not None:
             try:
                 self.driver.quit()  # remote browser: all we can do
@@ -206,28 +209,30 @@ class BrowserStartError(RuntimeError):
 
 
 def _kill_group(process: subprocess.Popen, grace: float = 2.0) -> None:
+    """SIGTERM to the driver's process group, then SIGKILL to what is left of it once the driver is gone
+    or `grace` seconds have passed. The driver leads the group (start_new_session), so the group's id is
+    its pid, and the browser is reached through it after the driver exited too: chromedriver quits by
+    stopping the process it started, which for chromium-headless-shell is Debian's wrapper script, not
+    the browser the script runs."""
+    group = process.pid
     try:
-        pgid = os.getpgid(process.pid)
+        os.killpg(group, signal.SIGTERM)
     except ProcessLookupError:
-        return
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(pgid, sig)
-        except ProcessLookupError:
-            break
-        deadline = time.monotonic() + grace
-        while time.monotonic() < deadline and process.poll() is None:
-            time.sleep(0.05)
-        if process.poll() is not None and sig == signal.SIGTERM:
-            try:  # the driver is gone; make sure its children went with it
-                os.killpg(pgid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            break
+        return  # nothing of the group is left
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    try:  # the driver is gone or did not stop in time; make sure nothing it started stays
+        os.killpg(group, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
     try:
         process.wait(timeout=grace)
     except subprocess.TimeoutExpired:
         pass
+    deadline = time.monotonic() + grace  # and return when they are gone, not while they are dying
+    while time.monotonic() < deadline and live_group_members(group):
+        time.sleep(0.02)
 
 
 def live_group_members(pgid: int) -> list[int]:

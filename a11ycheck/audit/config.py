@@ -9,6 +9,19 @@ from dataclasses import dataclass
 
 from a11ycheck.errors import UserError
 
+# Debian's chromium-headless-shell first: the same Chromium (one Debian source package, one version), built
+# for automation without a browser window around the page. Its browser process does not lay out and paint a
+# toolbar and tab strip at every navigation: a page costs about half the browser CPU of loading it in
+# `chromium --headless=new` (bench/README.md), and its viewport is the whole window. Playwright runs
+# headless pages in this shell too. Where it is not installed, Debian's chromium.
+CHROMIUM_NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome")
+
+
+def installed_chromium() -> str:
+    """The Chromium an audit runs with nothing configured (the first of CHROMIUM_NAMES on PATH), or Debian's
+    chromium's path when none is installed, for the error that follows to name."""
+    return next((path for name in CHROMIUM_NAMES if (path := shutil.which(name))), "/usr/bin/chromium")
+
 
 def find_executable(configured: str | None, names: tuple[str, ...], what: str, env_var: str) -> str:
     """The configured path, or the first of `names` on PATH; never a download (no Selenium Manager)."""

@@ -100,10 +100,12 @@ class _Watchdog:
         self._browser.kill()
 
 
-# Runs before any page script: modal dialogs would freeze the page's JavaScript, and with it axe.
+# Runs before any page script: modal dialogs would freeze the page's JavaScript, and with it axe. And no
+# new windows: window.open answers null, as Chromium's popup blocker answers a page that opens one without a
+# click; chromium-headless-shell has no popup blocker, and every window would stay open beside the tab.
 _TAME_DIALOGS = """
 window.alert = () => undefined; window.confirm = () => true; window.prompt = () => null;
-window.print = () => undefined;
+window.print = () => undefined; window.open = () => null;
 """
 
 
@@ -277,7 +279,7 @@ def _load_and_run(
             outcome = run_script()
         facts.update(outcome.get("facts") or {})
         browser.document_marked = bool(facts)
-        refusal = not_auditable(url, facts, started, browser.config.egress_proxy)
+        refusal = not_auditable(url, facts, started, browser)
         if refusal:
             return refusal
         away = _redirect_target(url, facts)
@@ -463,22 +465,22 @@ _NET_ERROR_STATUSES = {
 }
 
 
-def not_auditable(url: str, facts: dict, started: float, proxy: str | None) -> PageResult | None:
+def not_auditable(url: str, facts: dict, started: float, browser: ChromiumBrowser) -> PageResult | None:
     """A result for what loaded but is not the page to audit: an error page, a download, not HTML.
 
-    `proxy` is the browser's egress guard, which a status asked for again goes through as well."""
+    A status asked for again goes through the browser's egress guard as well."""
     location = facts.get("url") or ""
     if location == "about:blank" or facts.get("stale"):  # before the rest: these facts are another page's
         return _failed(url, NOT_HTML, "the URL started a download instead of showing a page", started)
     if location.startswith("chrome-error:"):
         code = facts.get("netError")
         if not code:  # an empty error page: headless Chromium cancels HTTP authentication prompts this way
-            http_status = _probe_http_status(url, proxy)
+            http_status = _probe_http_status(url, browser.config.egress_proxy)
             if http_status and http_status >= 400:
                 return _failed(
                     url, http_status_name(http_status), f"the page answered HTTP {http_status}", started
                 )
-            code = "an unknown network error"
+            code = _net_error(browser, url) or "an unknown network error"
         code = code.removeprefix("net::")
         status = _NET_ERROR_STATUSES.get(
             code, TLS_ERROR if code.startswith(("ERR_CERT", "ERR_SSL")) else ERROR
@@ -497,6 +499,20 @@ def not_auditable(url: str, facts: dict, started: float, proxy: str | None) -> P
     if facts.get("contentType") and "html" not in facts["contentType"]:
         return _failed(url, NOT_HTML, f"not an HTML page ({facts['contentType']})", started)
     return None
+
+
+def _net_error(browser: ChromiumBrowser, url: str) -> str | None:
+    """Chromium's network error for `url`, when its error page does not name it (chromium-headless-shell's
+    is empty): the URL loaded once more through DevTools, whose answer names the error (Page.navigate's
+    errorText). None when DevTools is not at hand (a Grid) or the URL loads this time."""
+    if not browser.registers_scripts:
+        return None
+    browser.document_marked = False  # the next page must not take this document's facts for its own
+    try:
+        answer = browser.devtools("Page.navigate", {"url": url})
+    except WebDriverException:
+        return None
+    return str(answer.get("errorText") or "") or None
 
 
 def _probe_http_status(url: str, proxy: str | None) -> int | None:

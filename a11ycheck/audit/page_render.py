@@ -47,7 +47,7 @@ def render_page(browser: ChromiumBrowser, url: str, limits: AuditLimits) -> Rend
     except WebDriverException as exc:
         return RenderedPage(url, ERROR, None, "", first_line(exc))
     facts = read.get("facts") or {}
-    refusal = not_auditable(url, facts, started, browser.config.egress_proxy)
+    refusal = not_auditable(url, facts, started, browser)
     if refusal is not None:
         return RenderedPage(url, refusal.status, facts.get("url"), "", refusal.error)
     return RenderedPage(url, OK, facts.get("url"), str(read.get("html") or ""))
