@@ -35,7 +35,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from a11ycheck.audit.chromium import CHROMIUM_ARGS
-from a11ycheck.audit.config import installed_chromium
 from bench.proctree import MB, TreeMemory
 from bench.site_generator import MunicipalSite, SiteServer
 
@@ -43,7 +42,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 A11YCHECK = str(Path(PYTHON).with_name("a11ycheck"))
 PA11Y_CI = ROOT / "bench" / "node" / "node_modules" / "pa11y-ci" / "bin" / "pa11y-ci.js"
-CHROMIUM = installed_chromium()
+# Every tool in Debian's chromium (`--headless=new`): pa11y-ci 4 (Puppeteer) loses most of its pages in
+# chromium-headless-shell (38 of 40 on 2026-12-04, "Target.closeTarget: No target found for targetId", an
+# error it also has in chromium, less often), and a comparison of tools is one of the same browser;
+# bench/engines.py measures what the shell, a11ycheck's default, changes.
+CHROMIUM = "/usr/bin/chromium"
 # the rendering flags of a11ycheck's browsers (and the plain loop's), V8 as it comes (see ENGINE_ARGS)
 CHROMIUM_FLAGS = list(CHROMIUM_ARGS)
 TOOLS = ("a11ycheck-audit", "a11ycheck-crawl", "plain-loop", "pa11y-ci")
@@ -157,7 +160,7 @@ def run_tool(
     tool: str, round_number: int, args, site: MunicipalSite, base: str, urls_file: Path, workdir: Path
 ):
     urls = site.urls(base)
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), A11YCHECK_CHROMIUM=CHROMIUM)
     if tool.startswith("a11ycheck"):
         db = f"sqlite:///{workdir / f'{tool}.{round_number}.db'}"
         common = ["--browsers", str(args.browsers), "--allow-private", "--db", db]
@@ -212,7 +215,7 @@ def instrumented(mode: str, args, base: str, urls_file: Path, workdir: Path, pag
     else:
         command += [base + "/", "--max-pages", str(pages), "--delay", str(args.crawl_delay)]
     command += ["--browsers", str(args.browsers)]
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), A11YCHECK_CHROMIUM=CHROMIUM)
     done = subprocess.run(command, capture_output=True, env=env, cwd=ROOT, check=False)
     if done.returncode:
         return {"mode": mode, "error": done.stderr.decode(errors="replace")[-2000:]}

@@ -18,7 +18,7 @@ from collections import defaultdict
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from a11ycheck.audit.chromium import ChromiumBrowser
-from a11ycheck.audit.config import AuditLimits, BrowserConfig, installed_chromium
+from a11ycheck.audit.config import AuditLimits, BrowserConfig
 from a11ycheck.audit.page_audit import audit_page, prepare_browser
 from bench import plain_loop
 from bench.site_generator import MunicipalSite, SiteServer
@@ -33,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     totals: dict[str, list[float]] = defaultdict(list)
     original = WebDriver.execute
     with SiteServer(site) as server:
-        ours = ChromiumBrowser(BrowserConfig(installed_chromium(), "/usr/bin/chromedriver"))
+        # the plain loop's browser (bench/compare.py tells why): one engine, two ways of auditing
+        ours = ChromiumBrowser(BrowserConfig("/usr/bin/chromium", "/usr/bin/chromedriver"))
         plain = None
         try:
             prepare_browser(ours)

@@ -474,7 +474,9 @@ def not_auditable(url: str, facts: dict, started: float, browser: ChromiumBrowse
         return _failed(url, NOT_HTML, "the URL started a download instead of showing a page", started)
     if location.startswith("chrome-error:"):
         code = facts.get("netError")
-        if not code:  # an empty error page: headless Chromium cancels HTTP authentication prompts this way
+        # an empty error page: chromium --headless=new cancels HTTP authentication prompts this way, and
+        # chromium-headless-shell's error pages are all empty
+        if not code:
             http_status = _probe_http_status(url, browser.config.egress_proxy)
             if http_status and http_status >= 400:
                 return _failed(
