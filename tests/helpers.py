@@ -24,6 +24,9 @@ from urllib.parse import urlsplit
 from a11ycheck.audit.config import installed_chromium
 
 CHROMIUM = installed_chromium()  # the tests run the Chromium users get by default
+# The engines an audit can run in, for tests that hold one against the other: the default (Debian's
+# chromium-headless-shell where installed) and Debian's chromium.
+ENGINES = sorted({CHROMIUM, "/usr/bin/chromium"})
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
 

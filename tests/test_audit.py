@@ -8,7 +8,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import CHROMIUM, respond, stalls_after, wait_until
+from helpers import CHROMIUM, ENGINES, respond, stalls_after, wait_until
 
 from a11ycheck.audit import pool as pool_module
 from a11ycheck.audit.chromium import (
@@ -297,7 +297,7 @@ def test_renderers_run_with_the_engine_flags(pool, page_server):
     ), disabled
 
 
-@pytest.mark.parametrize("chromium", sorted({CHROMIUM, "/usr/bin/chromium"}))
+@pytest.mark.parametrize("chromium", ENGINES)
 def test_a_new_browser_opens_an_empty_page_and_nothing_else(chromium):
     # Debian's Chromium would open its new tab page, which loads start.duckduckgo.com: a request to the
     # internet at every start, and a first command held until that navigation gave up; the headless shell
@@ -473,7 +473,7 @@ def test_the_headless_shell_finds_what_debians_chromium_finds(page_server):
             for result in results
         }
 
-    shell, chromium = findings("/usr/bin/chromium-headless-shell"), findings("/usr/bin/chromium")
+    shell, chromium = findings(CHROMIUM), findings("/usr/bin/chromium")
     assert {rule for _, rule, _ in shell[urls[0]]} >= {"image-alt", "color-contrast"}  # the pages are read
     assert any(rule == "link-name" for _, rule, _ in shell[urls[1]])
     assert shell == chromium

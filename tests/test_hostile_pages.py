@@ -3,7 +3,7 @@
 import time
 
 import pytest
-from helpers import CHROMIUM, exported_pages, respond, run_cli
+from helpers import CHROMIUM, ENGINES, exported_pages, respond, run_cli
 
 from a11ycheck.audit.config import AuditLimits, BrowserConfig
 from a11ycheck.audit.pool import BrowserPool
@@ -115,9 +115,20 @@ def test_beforeunload_does_not_keep_the_browser_on_the_page(pool, page_server):
 
 
 def test_window_open_does_not_pile_up_windows(pool, page_server):
-    page_server.add(
-        "/popup", PAGE.format("Popup", "<script>for (let i = 0; i < 5; i++) window.open('/daarna');</script>")
+    # every way a page opens a window without a visitor's click: window.open (from the page, from a frame it
+    # makes, from a frame of another origin), a link and a form with target=_blank clicked by script
+    other_origin = page_server.url("/ander").replace("127.0.0.1", "localhost")
+    page_server.add("/ander", "<script>window.open('/daarna')</script>")
+    opens = (
+        "<a id=nieuw href='/daarna' target='_blank'>nieuw</a>"
+        "<form id=formulier action='/daarna' target='_blank'></form>"
+        f"<iframe src='{other_origin}' title='ander'></iframe>"
+        "<script>for (let i = 0; i < 5; i++) window.open('/daarna');"
+        " document.getElementById('nieuw').click(); document.getElementById('formulier').submit();"
+        " const frame = document.createElement('iframe'); document.body.append(frame);"
+        " frame.contentWindow.open('/daarna');</script>"
     )
+    page_server.add("/popup", PAGE.format("Popup", opens))
     assert audit_then_next(pool, page_server, "/popup").status == "ok"
     (browser,) = pool.live_browsers()
     assert len(browser.driver.window_handles) == 1
@@ -265,7 +276,7 @@ def test_certificate_error_is_a_tls_error(pool, page_server, tmp_path):
     assert after.status == "ok"
 
 
-@pytest.mark.parametrize("chromium", sorted({CHROMIUM, "/usr/bin/chromium"}))
+@pytest.mark.parametrize("chromium", ENGINES)
 def test_hostile_site_crawl_records_a_clear_status_for_every_page(page_server, sqlite_url, chromium):
     def loop(handler):
         respond(handler, b"", 302, content_type=None, headers=(("Location", "/rond"),))

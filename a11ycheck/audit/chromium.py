@@ -42,6 +42,10 @@ CHROMIUM_ARGS = (
     # port): no request leaves, not even a DNS query (tests/test_audit.py watches the browser's net log).
     "--gaia-url=http://127.0.0.1:9",
     "--component-updater=url-source=http://127.0.0.1:9/",
+    # No new windows: chromium-headless-shell has no popup blocker, so a page's window.open, a link or form
+    # with target=_blank (clicked by script) and the same from any frame would each leave a window open
+    # beside the tab. The shell's own switch refuses them all; chromium ignores it (its blocker stays on).
+    "--block-new-web-contents",
 )
 # V8 tuned for documents that live a few hundred milliseconds: every page is a new JavaScript context, so
 # the optimised code the background compilers (TurboFan, Maglev) build for axe's hot functions is thrown
@@ -213,8 +217,12 @@ def _kill_group(process: subprocess.Popen, grace: float = 2.0) -> None:
     or `grace` seconds have passed. The driver leads the group (start_new_session), so the group's id is
     its pid, and the browser is reached through it after the driver exited too: chromedriver quits by
     stopping the process it started, which for chromium-headless-shell is Debian's wrapper script, not
-    the browser the script runs."""
+    the browser the script runs. Only while the group has members: the id of a group with none left may
+    be a new process's."""
     group = process.pid
+    if not live_group_members(group):
+        process.poll()  # reap the driver, if it is waiting for that
+        return
     try:
         os.killpg(group, signal.SIGTERM)
     except ProcessLookupError:

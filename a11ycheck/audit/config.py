@@ -20,7 +20,10 @@ CHROMIUM_NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "go
 def installed_chromium() -> str:
     """The Chromium an audit runs with nothing configured (the first of CHROMIUM_NAMES on PATH), or Debian's
     chromium's path when none is installed, for the error that follows to name."""
-    return next((path for name in CHROMIUM_NAMES if (path := shutil.which(name))), "/usr/bin/chromium")
+    try:
+        return find_executable(None, CHROMIUM_NAMES, "Chromium", "A11YCHECK_CHROMIUM")
+    except UserError:
+        return "/usr/bin/chromium"
 
 
 def find_executable(configured: str | None, names: tuple[str, ...], what: str, env_var: str) -> str:
@@ -34,8 +37,8 @@ def find_executable(configured: str | None, names: tuple[str, ...], what: str, e
         if path:
             return path
     raise UserError(
-        f"{what} not found on PATH: install Debian's chromium and chromium-driver "
-        f"(apt-get install chromium chromium-driver) or set {env_var}"
+        f"{what} not found on PATH: install Debian's chromium-headless-shell and chromium-driver "
+        f"(apt-get install chromium-headless-shell chromium-driver) or set {env_var}"
     )
 
 

@@ -13,6 +13,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from functools import partial
 
 from selenium.common.exceptions import (
@@ -100,12 +101,10 @@ class _Watchdog:
         self._browser.kill()
 
 
-# Runs before any page script: modal dialogs would freeze the page's JavaScript, and with it axe. And no
-# new windows: window.open answers null, as Chromium's popup blocker answers a page that opens one without a
-# click; chromium-headless-shell has no popup blocker, and every window would stay open beside the tab.
+# Runs before any page script: modal dialogs would freeze the page's JavaScript, and with it axe.
 _TAME_DIALOGS = """
 window.alert = () => undefined; window.confirm = () => true; window.prompt = () => null;
-window.print = () => undefined; window.open = () => null;
+window.print = () => undefined;
 """
 
 
@@ -279,7 +278,9 @@ def _load_and_run(
             outcome = run_script()
         facts.update(outcome.get("facts") or {})
         browser.document_marked = bool(facts)
-        refusal = not_auditable(url, facts, started, browser)
+        refusal = not_auditable(
+            url, facts, started, browser, net_error=partial(_net_error, browser, url, limits, watchdog)
+        )
         if refusal:
             return refusal
         away = _redirect_target(url, facts)
@@ -465,10 +466,17 @@ _NET_ERROR_STATUSES = {
 }
 
 
-def not_auditable(url: str, facts: dict, started: float, browser: ChromiumBrowser) -> PageResult | None:
+def not_auditable(
+    url: str,
+    facts: dict,
+    started: float,
+    browser: ChromiumBrowser,
+    net_error: Callable[[], str | None] | None = None,
+) -> PageResult | None:
     """A result for what loaded but is not the page to audit: an error page, a download, not HTML.
 
-    A status asked for again goes through the browser's egress guard as well."""
+    A status asked for again goes through the browser's egress guard as well. `net_error` names the
+    network error an empty error page does not (an audit's is `_net_error`)."""
     location = facts.get("url") or ""
     if location == "about:blank" or facts.get("stale"):  # before the rest: these facts are another page's
         return _failed(url, NOT_HTML, "the URL started a download instead of showing a page", started)
@@ -482,7 +490,7 @@ def not_auditable(url: str, facts: dict, started: float, browser: ChromiumBrowse
                 return _failed(
                     url, http_status_name(http_status), f"the page answered HTTP {http_status}", started
                 )
-            code = _net_error(browser, url) or "an unknown network error"
+            code = (net_error() if net_error else None) or "an unknown network error"
         code = code.removeprefix("net::")
         status = _NET_ERROR_STATUSES.get(
             code, TLS_ERROR if code.startswith(("ERR_CERT", "ERR_SSL")) else ERROR
@@ -503,16 +511,20 @@ def not_auditable(url: str, facts: dict, started: float, browser: ChromiumBrowse
     return None
 
 
-def _net_error(browser: ChromiumBrowser, url: str) -> str | None:
+def _net_error(browser: ChromiumBrowser, url: str, limits: AuditLimits, watchdog: _Watchdog) -> str | None:
     """Chromium's network error for `url`, when its error page does not name it (chromium-headless-shell's
     is empty): the URL loaded once more through DevTools, whose answer names the error (Page.navigate's
-    errorText). None when DevTools is not at hand (a Grid) or the URL loads this time."""
+    errorText), within the page's load limit (the watchdog's). None when DevTools is not at hand (a Grid)
+    or the URL loads this time."""
     if not browser.registers_scripts:
         return None
     browser.document_marked = False  # the next page must not take this document's facts for its own
+    watchdog.arm(limits.page_load_timeout, "load")
     try:
         answer = browser.devtools("Page.navigate", {"url": url})
     except WebDriverException:
+        if watchdog.fired_during:
+            raise  # the browser was killed: audit_page hands it to the pool
         return None
     return str(answer.get("errorText") or "") or None
 
