@@ -58,7 +58,9 @@ class Settings:
     browsers: int = _setting(2, "Headless browsers working in parallel (1 to 32)")
     page_load_timeout: float = _setting(30.0, "Seconds a page may take to load")
     axe_timeout: float = _setting(60.0, "Seconds the axe run on one page may take")
-    new_tab_after: int = _setting(30, "Pages a browser tab shows before a fresh tab takes its place")
+    new_tab_after: int = _setting(
+        30, "Pages a browser tab audits before a fresh tab takes its place (a page re-used counts a third)"
+    )
     recycle_after: int = _setting(300, "Pages a browser audits before it is restarted")
     tags: tuple[str, ...] = _setting(
         (),

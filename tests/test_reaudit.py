@@ -393,3 +393,28 @@ def test_two_fingerprints_show_the_same_when_document_and_computed_styles_match(
     assert not same_view("d1.s1.c1", "d2.s1.c1")
     assert not same_view("d1.s1.c1", None) and not same_view(None, None)
     assert not same_view("d1s1c1", "d1s1c1")  # an earlier format, never compared
+
+
+@pytest.mark.browser  # starts Chromium itself, by its path
+def test_pages_carried_forward_wear_a_tab_a_third_as_much(page_server):
+    """A tab is renewed after `new_tab_after` pages audited with axe; three pages carried forward without it
+    count as one (a renderer grows about a third as fast with them: chromium.REUSED_PAGES_PER_PAGE)."""
+    from a11ycheck.audit.config import AuditLimits, BrowserConfig
+    from a11ycheck.audit.pool import BrowserPool
+
+    url = page_server.add("/", PAGE.format(title="Slijtage", version=1, body="<p>Tekst.</p>"))
+    page_server.add("/stijl.css", GOOD_CSS, content_type="text/css")
+    config = BrowserConfig(CHROMIUM, "/usr/bin/chromedriver", 20, 20)
+    with BrowserPool(1, config, AuditLimits(page_load_timeout=20, axe_timeout=20), new_tab_after=2) as pool:
+        fingerprint = pool.audit(url).fingerprint
+        (browser,) = pool.live_browsers()
+        first_tab = browser.driver.current_window_handle
+        for _ in range(2):
+            assert pool.audit(url, 0, fingerprint).reused
+        assert browser.tab_wear == pytest.approx(1 + 2 / 3)
+        assert browser.driver.current_window_handle == first_tab  # not due yet
+        assert pool.audit(url, 0, fingerprint).reused  # the third: a wear of 2, a fresh tab after it
+        assert browser.driver.current_window_handle != first_tab
+        assert (browser.tab_pages, browser.tab_reused, browser.tab_wear) == (0, 0, 0)
+        assert not pool.audit(url).reused  # the first page of the fresh tab, audited in full, wears it by 1
+        assert browser.tab_wear == 1

@@ -156,7 +156,7 @@ def renew_tab(browser: ChromiumBrowser) -> None:
     driver.switch_to.window(old)
     driver.close()
     driver.switch_to.window(new)
-    browser.tab_pages = 0
+    browser.tab_pages = browser.tab_reused = 0
     browser.document_marked = False  # a new tab shows about:blank, which the audit script never marked
     prepare_browser(browser)
 
@@ -207,6 +207,8 @@ def audit_page(
     facts: dict = {}
     try:
         result = _load_and_run(browser, url, limits, started, watchdog, facts, max_links, previous)
+        if result.reused:
+            browser.tab_reused += 1
         if not facts.get("stale"):  # stale facts are the previous page's
             result.http_status = facts.get("status")
             if result.links is None:

@@ -216,11 +216,12 @@ class BrowserPool:
         browser.close()
 
     def _renew_tab_if_due(self, browser: ChromiumBrowser) -> bool:
-        """A fresh tab after `new_tab_after` pages, unless the browser is soon retired anyway; False when
-        the browser failed at it and was discarded (the next audit starts another)."""
+        """A fresh tab after `new_tab_after` pages (ChromiumBrowser.tab_wear), unless the browser is soon
+        retired anyway; False when the browser failed at it and was discarded (the next audit starts
+        another)."""
         with self._lock:
             due = (
-                browser.tab_pages >= self.new_tab_after
+                browser.tab_wear >= self.new_tab_after
                 and browser not in self._spare_asked
                 and browser not in self._retiring
                 and not self._closed
