@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from bench.compare import measure
-from bench.reaudit import findings
+from bench.reaudit import crawl_command, findings
 from bench.site_generator import MunicipalSite, SiteServer
 
 ENGINES = (("chromium", "/usr/bin/chromium"), ("headless-shell", "/usr/bin/chromium-headless-shell"))
@@ -37,16 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     costs: dict[tuple[str, str], tuple[float, float]] = {}
     found: dict[str, dict] = {}
     with SiteServer(site) as server:
-        command = [
-            sys.executable,
-            "-m",
-            "a11ycheck",
-            "crawl",
-            server.base_url + "/",
-            "--max-pages",
-            str(args.pages),
-        ]
-        command += ["--browsers", str(args.browsers), "--delay", "0", "--allow-private"]
+        command = crawl_command(server.base_url, args.pages, args.browsers)
         for number, (engine, path) in enumerate(ENGINES, start=1):
             env = dict(base_env, A11YCHECK_CHROMIUM=path, A11YCHECK_DB=f"sqlite:///{workdir / engine}.db")
             for way in ("full", "unchanged"):

@@ -75,6 +75,12 @@ def findings(db: str, env: dict) -> tuple[dict[str, list], dict]:
     return found, data["run"]
 
 
+def crawl_command(base_url: str, pages: int, browsers: int) -> list[str]:
+    """`a11ycheck crawl` of a generated site on loopback, browser-bound (no delay between requests)."""
+    options = ["--max-pages", str(pages), "--browsers", str(browsers), "--delay", "0", "--allow-private"]
+    return [sys.executable, "-m", "a11ycheck", "crawl", base_url + "/", *options]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.reaudit", description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=200)
@@ -89,20 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     site = ChangingSite(args.pages, seed=1)
     results = []
     with SiteServer(site) as server:
-        command = [
-            sys.executable,
-            "-m",
-            "a11ycheck",
-            "crawl",
-            server.base_url + "/",
-            "--max-pages",
-            str(args.pages),
-            "--browsers",
-            str(args.browsers),
-            "--delay",
-            "0",
-            "--allow-private",
-        ]
+        command = crawl_command(server.base_url, args.pages, args.browsers)
         steps = [("first audit", []), ("unchanged", []), ("changed", []), ("full, changed", ["--full"])]
         for number, (name, extra) in enumerate(steps, start=1):
             if name == "changed":
