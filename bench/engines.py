@@ -11,27 +11,18 @@ engines' findings are identical.
     .venv/bin/python -m bench.engines --pages 200
 """
 
-import argparse
 import os
 import sys
-import tempfile
-from pathlib import Path
 
 from bench.compare import measure
-from bench.reaudit import crawl_command, findings
+from bench.reaudit import crawl_bench_arguments, crawl_command, findings
 from bench.site_generator import MunicipalSite, SiteServer
 
 ENGINES = (("chromium", "/usr/bin/chromium"), ("headless-shell", "/usr/bin/chromium-headless-shell"))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.engines", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=200)
-    parser.add_argument("--browsers", type=int, default=2)
-    parser.add_argument("--keep", type=Path, help="keep the databases and logs in this folder")
-    args = parser.parse_args(argv)
-    workdir = args.keep or Path(tempfile.mkdtemp(prefix="engines-"))
-    workdir.mkdir(parents=True, exist_ok=True)
+    args, workdir = crawl_bench_arguments(argv, "engines", __doc__)
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("A11YCHECK_")}
     site = MunicipalSite(args.pages, seed=1)
     costs: dict[tuple[str, str], tuple[float, float]] = {}

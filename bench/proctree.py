@@ -88,12 +88,12 @@ def browser_trees(members) -> list[set[int]]:
     roots = [
         pid
         for pid in members
-        if _chromium(names[pid]) and not _chromium(names.get(processes.get(pid, (0,))[0], ""))
+        if is_chromium(names[pid]) and not is_chromium(names.get(processes.get(pid, (0,))[0], ""))
     ]
     return [set(tree_members(root)) for root in roots]
 
 
-def _chromium(name: str) -> bool:
+def is_chromium(name: str) -> bool:
     """A process of chromium or of chromium-headless-shell (whose name the kernel cuts to 15 characters)."""
     return name.startswith("chromium")
 

@@ -81,14 +81,21 @@ def crawl_command(base_url: str, pages: int, browsers: int) -> list[str]:
     return [sys.executable, "-m", "a11ycheck", "crawl", base_url + "/", *options]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.reaudit", description=__doc__.split("\n\n")[0])
+def crawl_bench_arguments(argv: list[str] | None, name: str, doc: str) -> tuple[argparse.Namespace, Path]:
+    """The options of a bench that crawls a generated site again and again (--pages, --browsers, --keep),
+    and the folder its databases and logs go to."""
+    parser = argparse.ArgumentParser(prog=f"python -m bench.{name}", description=doc.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--browsers", type=int, default=2)
-    parser.add_argument("--keep", type=Path, help="keep the database and logs in this folder")
+    parser.add_argument("--keep", type=Path, help="keep the databases and logs in this folder")
     args = parser.parse_args(argv)
-    workdir = args.keep or Path(tempfile.mkdtemp(prefix="reaudit-"))
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix=f"{name}-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    return args, workdir
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, workdir = crawl_bench_arguments(argv, "reaudit", __doc__)
     db = f"sqlite:///{workdir / 'reaudit.db'}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("A11YCHECK_")}
     env["A11YCHECK_DB"] = db

@@ -13,6 +13,7 @@ from helpers import exported_pages, respond, run_cli, stalls_after
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from bench.plain_loop import plain_axe_loop, rule_counts  # noqa: E402
+from bench.proctree import is_chromium  # noqa: E402
 
 pytestmark = pytest.mark.browser  # crawls or audits through the CLI, in a child process
 
@@ -216,7 +217,7 @@ def _chromium_descendants(pid: int) -> list[int]:
         current = todo.pop()
         for child in children.get(current, []):
             todo.append(child)
-            if names.get(child, "").startswith("chromium"):  # chromium-headless-shell: "chromium-headle"
+            if is_chromium(names.get(child, "")):
                 found.append(child)
     return found
 
